@@ -1,0 +1,33 @@
+package org.gen4j.core.data;
+
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * A finite, in-memory set of samples (images or points), each with an optional class label.
+ *
+ * <p>Values handed out by {@link #copySample} are floats scaled to [-1, 1] for images (pixel / 127.5
+ * - 1), and raw coordinates for point data.
+ */
+public interface SampleSet {
+
+    /** The number of samples. */
+    int size();
+
+    /** The shape of one sample: {@code (C, H, W)} for images, {@code (D)} for points. */
+    Shape sampleShape();
+
+    /** Copies sample {@code index} into {@code dst} starting at {@code offset}. */
+    void copySample(int index, float[] dst, int offset);
+
+    /** Whether the samples carry class labels. */
+    boolean hasLabels();
+
+    /** The class label of a sample; only when {@link #hasLabels()}. */
+    int label(int index);
+
+    /** The number of classes; 0 when there are no labels. */
+    int numClasses();
+
+    /** A short human description, for logs and reports (for example the source path). */
+    String description();
+}

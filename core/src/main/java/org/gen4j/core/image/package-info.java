@@ -1,0 +1,2 @@
+/** Image output: PNG sample grids and single images. */
+package org.gen4j.core.image;

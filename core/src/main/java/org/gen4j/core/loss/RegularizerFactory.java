@@ -1,0 +1,15 @@
+package org.gen4j.core.loss;
+
+import org.gen4j.core.spi.NamedFactory;
+import org.gen4j.core.util.Options;
+
+/** Creates a new regularizer from its options. */
+public interface RegularizerFactory extends NamedFactory {
+
+    /**
+     * A new regularizer.
+     *
+     * @throws IllegalArgumentException on an unknown option or a value out of range
+     */
+    Regularizer create(Options options);
+}

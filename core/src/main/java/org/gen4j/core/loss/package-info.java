@@ -1,0 +1,2 @@
+/** Loss and regularizer contracts. */
+package org.gen4j.core.loss;

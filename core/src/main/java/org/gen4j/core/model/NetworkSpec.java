@@ -1,0 +1,24 @@
+package org.gen4j.core.model;
+
+import ai.djl.ndarray.types.Shape;
+import java.util.Objects;
+import org.gen4j.core.util.Options;
+
+/**
+ * What an architecture factory is asked to build.
+ *
+ * @param sampleShape the shape of one sample: {@code (C, H, W)} for images, {@code (D)} for vectors
+ * @param latentSize the size of the generator's latent vector
+ * @param options architecture-specific options (for example {@code width}); unknown keys fail
+ */
+public record NetworkSpec(Shape sampleShape, int latentSize, Options options) {
+
+    /** Validates the spec. */
+    public NetworkSpec {
+        Objects.requireNonNull(sampleShape, "sampleShape is null");
+        Objects.requireNonNull(options, "options is null");
+        if (latentSize < 1) {
+            throw new IllegalArgumentException("latent-size must be >= 1, got " + latentSize);
+        }
+    }
+}

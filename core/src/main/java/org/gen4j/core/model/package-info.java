@@ -1,0 +1,2 @@
+/** Network contracts: generators, discriminators and their factories. */
+package org.gen4j.core.model;

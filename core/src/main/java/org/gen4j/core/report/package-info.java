@@ -1,0 +1,2 @@
+/** The HTML run report: loss curves and sample grids. */
+package org.gen4j.core.report;
