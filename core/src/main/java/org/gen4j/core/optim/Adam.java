@@ -1,0 +1,69 @@
+package org.gen4j.core.optim;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import java.util.List;
+
+/**
+ * Adam (Kingma and Ba, 2015, https://arxiv.org/abs/1412.6980) with bias correction:
+ * \( m \leftarrow \beta_1 m + (1-\beta_1) g,\; v \leftarrow \beta_2 v + (1-\beta_2) g^2,\;
+ * w \leftarrow w - \eta \frac{\sqrt{1-\beta_2^t}}{1-\beta_1^t} \frac{m}{\sqrt{v}+\epsilon} \).
+ *
+ * <p>The update runs as the engine's fused Adam operator, in place and outside autograd. The
+ * moments and the step count are saved with checkpoints.
+ */
+public final class Adam extends StatefulOptimizer {
+
+    private final float lr;
+    private final float beta1;
+    private final float beta2;
+    private final float eps;
+    private final float weightDecay;
+
+    Adam(NDManager parent, float lr, float beta1, float beta2, float eps, float weightDecay) {
+        super(parent);
+        this.lr = lr;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+        this.weightDecay = weightDecay;
+    }
+
+    @Override
+    public String name() {
+        return "adam";
+    }
+
+    @Override
+    protected int slots() {
+        return 2;
+    }
+
+    @Override
+    public void step(List<Parameter> parameters) {
+        steps++;
+        double coef1 = 1.0 - Math.pow(beta1, steps);
+        double coef2 = 1.0 - Math.pow(beta2, steps);
+        float corrected = (float) (lr * Math.sqrt(coef2) / coef1);
+        for (Parameter p : parameters) {
+            NDArray w = p.getArray();
+            NDArray g = gradientOf(p);
+            NDArray[] s = stateOf(p);
+            w.getNDArrayInternal().adamUpdate(
+                    new NDList(w, g, s[0], s[1]),
+                    new NDList(w),
+                    lr,
+                    corrected,
+                    weightDecay,
+                    1f,
+                    -1f,
+                    beta1,
+                    beta2,
+                    eps,
+                    false,
+                    false);
+        }
+    }
+}

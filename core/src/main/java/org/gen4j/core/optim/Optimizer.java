@@ -1,0 +1,47 @@
+package org.gen4j.core.optim;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Updates a network's parameters from their gradients and keeps its state (moments, step counts)
+ * in a form that a checkpoint can save and restore exactly.
+ *
+ * <p>State arrays live in a manager owned by the optimizer: {@link #close()} frees them.
+ */
+public interface Optimizer extends AutoCloseable {
+
+    /** The optimizer's name, as in the run spec ("adam"). */
+    String name();
+
+    /**
+     * Applies one update to each parameter from the gradient left by the last backward pass. The
+     * gradients are consumed: after the update they are zero (or overwritten by the next
+     * backward), on every engine.
+     */
+    void step(List<Parameter> parameters);
+
+    /** The number of updates applied so far. */
+    long stepCount();
+
+    /** Writes the full state. */
+    void save(DataOutputStream out) throws IOException;
+
+    /**
+     * Restores state written by {@link #save}, for the same parameters.
+     *
+     * @throws IOException if the state is corrupt or belongs to other parameters
+     */
+    void load(DataInputStream in, List<Parameter> parameters) throws IOException;
+
+    /** Frees the state arrays. */
+    @Override
+    void close();
+
+    /** The manager that holds state arrays; for implementations. */
+    NDManager manager();
+}

@@ -1,0 +1,65 @@
+package org.gen4j.core.optim;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import java.util.List;
+
+/**
+ * RMSprop (Tieleman and Hinton, 2012), uncentred, as in the WGAN paper:
+ * \( n \leftarrow \rho n + (1-\rho) g^2,\; w \leftarrow w - \eta \frac{g}{\sqrt{n} + \epsilon} \).
+ *
+ * <p>Written in NDArray operations applied in place outside any gradient collection, so it runs on
+ * every engine; the running average is saved with checkpoints.
+ */
+public final class RmsProp extends StatefulOptimizer {
+
+    private final float lr;
+    private final float rho;
+    private final float eps;
+    private final float weightDecay;
+
+    RmsProp(NDManager parent, float lr, float rho, float eps, float weightDecay) {
+        super(parent);
+        this.lr = lr;
+        this.rho = rho;
+        this.eps = eps;
+        this.weightDecay = weightDecay;
+    }
+
+    @Override
+    public String name() {
+        return "rmsprop";
+    }
+
+    @Override
+    protected int slots() {
+        return 1;
+    }
+
+    @Override
+    public void step(List<Parameter> parameters) {
+        steps++;
+        for (Parameter p : parameters) {
+            NDArray w = p.getArray();
+            NDArray[] s = stateOf(p);
+            try (NDManager scratch = manager().newSubManager()) {
+                // The gradient is the first operand so temporaries land in the scratch manager.
+                NDArray g = gradientOf(p).duplicate();
+                g.attach(scratch);
+                if (weightDecay != 0) {
+                    NDArray decay = w.mul(weightDecay);
+                    decay.attach(scratch);
+                    g.addi(decay);
+                }
+                NDArray sq = g.square();
+                s[0].muli(rho).addi(sq.muli(1 - rho));
+                NDArray denom = s[0].sqrt();
+                denom.attach(scratch);
+                NDArray update = g.div(denom.addi(eps)).muli(lr);
+                w.subi(update);
+                gradientOf(p).muli(0);
+            }
+        }
+    }
+}

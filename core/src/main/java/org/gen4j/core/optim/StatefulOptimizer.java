@@ -1,0 +1,150 @@
+package org.gen4j.core.optim;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Shared state handling: per-parameter state arrays keyed by parameter name, a step counter, and
+ * a versioned binary format (no Java serialization) that names what it holds.
+ */
+abstract class StatefulOptimizer implements Optimizer {
+
+    private static final int MAGIC = 0x47344F50; // "G4OP"
+    private static final int VERSION = 1;
+
+    private final NDManager manager;
+    /** Parameter name -> its state arrays, in a fixed order per optimizer type. */
+    protected final Map<String, NDArray[]> state = new LinkedHashMap<>();
+    protected long steps;
+
+    StatefulOptimizer(NDManager parent) {
+        this.manager = parent.newSubManager();
+    }
+
+    /** The number of state arrays per parameter. */
+    protected abstract int slots();
+
+    @Override
+    public NDManager manager() {
+        return manager;
+    }
+
+    @Override
+    public long stepCount() {
+        return steps;
+    }
+
+    /** The state arrays of a parameter, created as zeros on first use. */
+    protected NDArray[] stateOf(Parameter p) {
+        return state.computeIfAbsent(key(p), k -> {
+            NDArray w = p.getArray();
+            NDArray[] s = new NDArray[slots()];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = manager.zeros(w.getShape(), w.getDataType(), w.getDevice());
+            }
+            return s;
+        });
+    }
+
+    private static String key(Parameter p) {
+        return p.getId();
+    }
+
+    /** The gradient of a parameter, checked. */
+    protected static NDArray gradientOf(Parameter p) {
+        NDArray w = p.getArray();
+        if (!w.hasGradient()) {
+            throw new IllegalStateException(
+                    "parameter '" + p.getName() + "' has no gradient: it is frozen or was never "
+                            + "marked trainable, so it cannot be stepped");
+        }
+        return w.getGradient();
+    }
+
+    @Override
+    public void save(DataOutputStream out) throws IOException {
+        out.writeInt(MAGIC);
+        out.writeInt(VERSION);
+        out.writeUTF(name());
+        out.writeLong(steps);
+        out.writeInt(slots());
+        out.writeInt(state.size());
+        for (Map.Entry<String, NDArray[]> e : state.entrySet()) {
+            out.writeUTF(e.getKey());
+            for (NDArray a : e.getValue()) {
+                byte[] bytes = a.encode();
+                out.writeInt(bytes.length);
+                out.write(bytes);
+            }
+        }
+    }
+
+    @Override
+    public void load(DataInputStream in, List<Parameter> parameters) throws IOException {
+        if (in.readInt() != MAGIC) {
+            throw new IOException("not a gen4j optimizer state (bad magic)");
+        }
+        int version = in.readInt();
+        if (version != VERSION) {
+            throw new IOException("optimizer state version " + version + ", expected " + VERSION);
+        }
+        String type = in.readUTF();
+        if (!type.equals(name())) {
+            throw new IOException("optimizer state is for '" + type + "', not '" + name() + "'");
+        }
+        long loadedSteps = in.readLong();
+        int slots = in.readInt();
+        if (slots != slots()) {
+            throw new IOException("optimizer state has " + slots + " slots, expected " + slots());
+        }
+        Map<String, Parameter> byKey = new LinkedHashMap<>();
+        for (Parameter p : parameters) {
+            byKey.put(key(p), p);
+        }
+        int n = in.readInt();
+        List<String> unknown = new ArrayList<>();
+        Map<String, NDArray[]> loaded = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            String k = in.readUTF();
+            NDArray[] s = new NDArray[slots];
+            for (int j = 0; j < slots; j++) {
+                byte[] bytes = new byte[in.readInt()];
+                in.readFully(bytes);
+                s[j] = manager.decode(bytes);
+            }
+            Parameter p = byKey.get(k);
+            if (p == null) {
+                unknown.add(k);
+            } else if (!s[0].getShape().equals(p.getArray().getShape())) {
+                throw new IOException("optimizer state for '" + p.getName() + "' has shape "
+                        + s[0].getShape() + " but the parameter has " + p.getArray().getShape());
+            }
+            loaded.put(k, s);
+        }
+        if (!unknown.isEmpty()) {
+            throw new IOException("optimizer state names parameters this network lacks: " + unknown);
+        }
+        for (NDArray[] s : state.values()) {
+            for (NDArray a : s) {
+                a.close();
+            }
+        }
+        state.clear();
+        state.putAll(loaded);
+        steps = loadedSteps;
+    }
+
+    @Override
+    public void close() {
+        state.clear();
+        manager.close();
+    }
+}

@@ -1,0 +1,17 @@
+package org.gen4j.losses;
+
+import com.google.inject.AbstractModule;
+import org.gen4j.core.spi.GenBindings;
+import org.gen4j.core.spi.GenPlugin;
+import org.gen4j.losses.adversarial.MinimaxLossFactory;
+import org.gen4j.losses.adversarial.NonSaturatingLossFactory;
+
+/** The losses plugin: registers every adversarial loss of this module by name. */
+public final class AdversarialLossesModule extends AbstractModule implements GenPlugin {
+
+    @Override
+    protected void configure() {
+        GenBindings.addLoss(binder(), new MinimaxLossFactory());
+        GenBindings.addLoss(binder(), new NonSaturatingLossFactory());
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * gen4j's losses plugin. It registers, as {@code loss} plugins: {@code minimax} (the saturating
+ * generator loss of Goodfellow et al. 2014) and {@code non-saturating} (its -log D(G(z)) variant),
+ * both with the standard discriminator loss.
+ */
+package org.gen4j.losses;
