@@ -1,0 +1,21 @@
+package org.gen4j.models.gan;
+
+import com.google.inject.AbstractModule;
+import org.gen4j.core.spi.GenBindings;
+import org.gen4j.core.spi.GenPlugin;
+import org.gen4j.models.gan.dcgan.DcganDiscriminatorFactory;
+import org.gen4j.models.gan.dcgan.DcganGeneratorFactory;
+import org.gen4j.models.gan.mlp.MlpDiscriminatorFactory;
+import org.gen4j.models.gan.mlp.MlpGeneratorFactory;
+
+/** The GAN architectures plugin: registers each generator and discriminator by name. */
+public final class GanModelsModule extends AbstractModule implements GenPlugin {
+
+    @Override
+    protected void configure() {
+        GenBindings.addGenerator(binder(), new MlpGeneratorFactory());
+        GenBindings.addDiscriminator(binder(), new MlpDiscriminatorFactory());
+        GenBindings.addGenerator(binder(), new DcganGeneratorFactory());
+        GenBindings.addDiscriminator(binder(), new DcganDiscriminatorFactory());
+    }
+}
