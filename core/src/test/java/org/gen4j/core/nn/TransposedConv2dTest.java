@@ -1,0 +1,383 @@
+package org.gen4j.core.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.util.stream.Stream;
+import org.gen4j.core.random.RandomStream;
+import org.gen4j.testing.NDAssert;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class TransposedConv2dTest {
+
+    private static final double RTOL = 1e-4;
+
+    private NDManager manager;
+
+    @BeforeEach
+    void open() {
+        manager = NDManager.newBaseManager();
+    }
+
+    @AfterEach
+    void close() {
+        manager.close();
+    }
+
+    /** One configuration: batch, channels, input size, kernel, stride, padding, output padding. */
+    record Case(
+            String name,
+            int n,
+            int inC,
+            int outC,
+            int h,
+            int w,
+            int kH,
+            int kW,
+            int sH,
+            int sW,
+            int pH,
+            int pW,
+            int opH,
+            int opW,
+            boolean bias) {
+
+        int outH() {
+            return (h - 1) * sH - 2 * pH + kH + opH;
+        }
+
+        int outW() {
+            return (w - 1) * sW - 2 * pW + kW + opW;
+        }
+
+        TransposedConv2d block() {
+            return TransposedConv2d.builder()
+                    .setInChannels(inC)
+                    .setOutChannels(outC)
+                    .setKernelShape(new Shape(kH, kW))
+                    .optStride(new Shape(sH, sW))
+                    .optPadding(new Shape(pH, pW))
+                    .optOutputPadding(new Shape(opH, opW))
+                    .optBias(bias)
+                    .build();
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static Case square(
+            String name, int n, int inC, int outC, int size, int k, int s, int p, int op, boolean b) {
+        return new Case(name, n, inC, outC, size, size, k, k, s, s, p, p, op, op, b);
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                square("k4 s2 p1 128->64 4x4", 2, 128, 64, 4, 4, 2, 1, 0, true),
+                square("k4 s2 p1 64->1 7x7", 2, 64, 1, 7, 4, 2, 1, 0, true),
+                square("k4 s1 p0 1x1 (DCGAN first layer)", 3, 16, 8, 1, 4, 1, 0, 0, true),
+                square("k4 s2 p1 1x1", 2, 5, 3, 1, 4, 2, 1, 0, true),
+                square("k4 s1 p0 3x3", 1, 3, 2, 3, 4, 1, 0, 0, true),
+                square("k3 s2 p1 op1", 2, 4, 3, 5, 3, 2, 1, 1, true),
+                square("k3 s2 p1 op0", 2, 4, 3, 5, 3, 2, 1, 0, true),
+                square("k5 s2 p2", 1, 3, 2, 6, 5, 2, 2, 0, true),
+                square("k1 s3 p0 (kernel < stride)", 2, 3, 2, 4, 1, 3, 0, 0, true),
+                square("k2 s3 p0 op2 (kernel < stride)", 1, 2, 2, 3, 2, 3, 0, 2, true),
+                square("k3 s1 p1", 2, 5, 4, 6, 3, 1, 1, 0, true),
+                square("k2 s2 p2 (padding > k - 1)", 1, 2, 3, 6, 2, 2, 2, 0, true),
+                square("k3 s2 p3 (phases outside)", 1, 2, 2, 4, 3, 2, 3, 0, true),
+                square("k1 s3 p1 op2 1x1 (bias only)", 2, 2, 1, 1, 1, 3, 1, 2, true),
+                square("k4 s2 p1 no bias", 1, 4, 4, 5, 4, 2, 1, 0, false),
+                square("k4 s1 p0 1x1 no bias", 2, 3, 1, 1, 4, 1, 0, 0, false),
+                new Case("rect k3x5 s2x3 p1x2 op1x0", 2, 3, 4, 5, 4, 3, 5, 2, 3, 1, 2, 1, 0, true),
+                new Case("rect k4x2 s1x2 p0x0", 1, 2, 3, 3, 5, 4, 2, 1, 2, 0, 0, 0, 1, false),
+                new Case("rect input 1x4 k3 s2", 2, 3, 2, 1, 4, 3, 3, 2, 2, 1, 0, 1, 0, true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void forwardAndGradientsMatchScalarReference(Case c) {
+        RandomStream rng = new RandomStream(c.name().hashCode());
+        Shape xShape = new Shape(c.n(), c.inC(), c.h(), c.w());
+        Shape yShape = new Shape(c.n(), c.outC(), c.outH(), c.outW());
+        float[] x = gaussian(rng, (int) xShape.size(), 1f);
+        float[] r = gaussian(rng, (int) yShape.size(), 1f);
+
+        TransposedConv2d block = c.block();
+        block.setInitializer(new SeededNormalInitializer(rng, 0f, 0.1f), p -> true);
+        block.initialize(manager, DataType.FLOAT32, xShape);
+        assertThat(block.getOutputShapes(new Shape[] {xShape})).containsExactly(yShape);
+        NDArray weight = block.getParameters().get("weight").getArray();
+        assertThat(weight.getShape()).isEqualTo(new Shape(c.inC(), c.outC(), c.kH(), c.kW()));
+        float[] wv = weight.toFloatArray();
+        float[] bv = new float[c.outC()];
+        if (c.bias()) {
+            // Not zero, so that the bias really is checked.
+            bv = gaussian(rng, c.outC(), 1f);
+            block.getParameters().get("bias").getArray().set(bv);
+        }
+        Reference ref = reference(c, x, wv, bv, r);
+
+        ParameterStore ps = new ParameterStore(manager, false);
+        NDArray xa = manager.create(x, xShape);
+        xa.setRequiresGradient(true);
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray y = block.forward(ps, new NDList(xa), true).singletonOrThrow();
+            NDAssert.assertAllClose(y, ref.y, yShape, RTOL, atol(ref.y));
+            gc.backward(y.mul(manager.create(r, yShape)).sum());
+        }
+        NDAssert.assertAllClose(xa.getGradient(), ref.dx, xShape, RTOL, atol(ref.dx));
+        NDAssert.assertAllClose(weight.getGradient(), ref.dw, weight.getShape(), RTOL, atol(ref.dw));
+        if (c.bias()) {
+            NDArray bias = block.getParameters().get("bias").getArray();
+            NDAssert.assertAllClose(bias.getGradient(), ref.db, bias.getShape(), RTOL, atol(ref.db));
+        }
+    }
+
+    private static double atol(double[] expected) {
+        double max = 0;
+        for (double v : expected) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return 1e-5 * Math.max(max, 1e-3);
+    }
+
+    private static float[] gaussian(RandomStream rng, int size, float std) {
+        float[] out = new float[size];
+        rng.fillGaussian(out, std);
+        return out;
+    }
+
+    /** Output and the gradients of {@code sum(y * r)}, in double precision. */
+    private record Reference(double[] y, double[] dx, double[] dw, double[] db) {}
+
+    /**
+     * The scatter form, straight from the definition: {@code y[n, o, i*s + a - p, j*s + b - p] +=
+     * x[n, c, i, j] * w[c, o, a, b]}, and its gradients from the same loop.
+     */
+    private static Reference reference(Case c, float[] x, float[] w, float[] b, float[] r) {
+        int outH = c.outH();
+        int outW = c.outW();
+        double[] y = new double[c.n() * c.outC() * outH * outW];
+        double[] dx = new double[x.length];
+        double[] dw = new double[w.length];
+        double[] db = new double[c.outC()];
+        for (int n = 0; n < c.n(); n++) {
+            for (int o = 0; o < c.outC(); o++) {
+                for (int yy = 0; yy < outH; yy++) {
+                    for (int xx = 0; xx < outW; xx++) {
+                        int yi = ((n * c.outC() + o) * outH + yy) * outW + xx;
+                        y[yi] = b[o];
+                        db[o] += r[yi];
+                    }
+                }
+            }
+            for (int ci = 0; ci < c.inC(); ci++) {
+                for (int i = 0; i < c.h(); i++) {
+                    for (int j = 0; j < c.w(); j++) {
+                        int xi = ((n * c.inC() + ci) * c.h() + i) * c.w() + j;
+                        for (int o = 0; o < c.outC(); o++) {
+                            for (int a = 0; a < c.kH(); a++) {
+                                int yy = i * c.sH() + a - c.pH();
+                                if (yy < 0 || yy >= outH) {
+                                    continue;
+                                }
+                                for (int bb = 0; bb < c.kW(); bb++) {
+                                    int xx = j * c.sW() + bb - c.pW();
+                                    if (xx < 0 || xx >= outW) {
+                                        continue;
+                                    }
+                                    int wi = ((ci * c.outC() + o) * c.kH() + a) * c.kW() + bb;
+                                    int yi = ((n * c.outC() + o) * outH + yy) * outW + xx;
+                                    y[yi] += (double) x[xi] * w[wi];
+                                    dx[xi] += (double) r[yi] * w[wi];
+                                    dw[wi] += (double) r[yi] * x[xi];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return new Reference(y, dx, dw, db);
+    }
+
+    @Test
+    void staticFunctionMatchesBlock() {
+        Case c = square("static", 2, 3, 2, 5, 4, 2, 1, 0, true);
+        TransposedConv2d block = c.block();
+        Shape xShape = new Shape(2, 3, 5, 5);
+        block.initialize(manager, DataType.FLOAT32, xShape);
+        block.getParameters().get("bias").getArray().set(new float[] {0.5f, -1f});
+        NDArray x = manager.randomNormal(xShape);
+        NDArray viaBlock =
+                block.forward(new ParameterStore(manager, false), new NDList(x), false).head();
+        NDArray viaFunction =
+                TransposedConv2d.transposedConv2d(
+                        x,
+                        block.getParameters().get("weight").getArray(),
+                        block.getParameters().get("bias").getArray(),
+                        new Shape(2, 2),
+                        new Shape(1, 1),
+                        new Shape(0, 0));
+        NDAssert.assertAllClose(viaFunction, viaBlock, 0, 0);
+    }
+
+    @Test
+    void rejectsWrongChannelsWithBothShapes() {
+        TransposedConv2d block =
+                TransposedConv2d.builder()
+                        .setInChannels(64)
+                        .setOutChannels(1)
+                        .setKernelShape(4)
+                        .optStride(2)
+                        .optPadding(1)
+                        .build();
+        NDArray x = manager.zeros(new Shape(8, 1, 7, 7));
+        ParameterStore ps = new ParameterStore(manager, false);
+        assertThatThrownBy(() -> block.forward(ps, new NDList(x), false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("TransposedConv2d expects (N, 64, H, W) but got (8, 1, 7, 7)");
+        assertThatThrownBy(
+                        () -> block.initialize(manager, DataType.FLOAT32, new Shape(8, 64, 7)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expects (N, 64, H, W) but got (8, 64, 7)");
+        block.initialize(manager, DataType.FLOAT32, new Shape(8, 64, 7, 7));
+        assertThatThrownBy(() -> block.forward(ps, new NDList(x), false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("TransposedConv2d expects (N, 64, H, W) but got (8, 1, 7, 7)");
+    }
+
+    @Test
+    void rejectsOutputSmallerThanOnePixel() {
+        TransposedConv2d block =
+                TransposedConv2d.builder()
+                        .setInChannels(2)
+                        .setOutChannels(2)
+                        .setKernelShape(1)
+                        .optPadding(1)
+                        .build();
+        assertThatThrownBy(() -> block.getOutputShapes(new Shape[] {new Shape(1, 2, 1, 5)}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("output height (1 - 1) * 1 - 2 * 1 + 1 + 0 = -1 is < 1");
+    }
+
+    @Test
+    void builderNamesTheBadSetting() {
+        assertThatThrownBy(() -> valid().optStride(0).build())
+                .hasMessage("stride must be >= 1 in each dimension, got (0, 0)");
+        assertThatThrownBy(() -> valid().optPadding(new Shape(1, -1)).build())
+                .hasMessage("padding must be >= 0 in each dimension, got (1, -1)");
+        assertThatThrownBy(() -> valid().optStride(2).optOutputPadding(2).build())
+                .hasMessage(
+                        "outputPadding must be smaller than stride in each dimension, got (2, 2)"
+                                + " with stride (2, 2)");
+        assertThatThrownBy(() -> valid().setInChannels(0).build())
+                .hasMessage("inChannels must be >= 1, got 0");
+        assertThatThrownBy(() -> valid().setOutChannels(-3).build())
+                .hasMessage("outChannels must be >= 1, got -3");
+        assertThatThrownBy(() -> valid().setKernelShape(new Shape(3)).build())
+                .hasMessage("kernelShape must have 2 dimensions (height, width), got (3)");
+        assertThatThrownBy(
+                        () ->
+                                TransposedConv2d.builder()
+                                        .setInChannels(1)
+                                        .setOutChannels(1)
+                                        .build())
+                .hasMessage("kernelShape must be set");
+    }
+
+    private static TransposedConv2d.Builder valid() {
+        return TransposedConv2d.builder().setInChannels(3).setOutChannels(2).setKernelShape(3);
+    }
+
+    @Test
+    void staticFunctionChecksItsArguments() {
+        NDArray x = manager.zeros(new Shape(1, 3, 4, 4));
+        NDArray w = manager.zeros(new Shape(3, 2, 3, 3));
+        Shape one = new Shape(1, 1);
+        Shape zero = new Shape(0, 0);
+        assertThatThrownBy(
+                        () ->
+                                TransposedConv2d.transposedConv2d(
+                                        x, w, manager.zeros(new Shape(3)), one, zero, zero))
+                .hasMessageContaining("bias must be (2), got (3)");
+        assertThatThrownBy(
+                        () ->
+                                TransposedConv2d.transposedConv2d(
+                                        manager.zeros(new Shape(1, 2, 4, 4)),
+                                        w,
+                                        null,
+                                        one,
+                                        zero,
+                                        zero))
+                .hasMessageContaining("expects (N, 3, H, W) but got (1, 2, 4, 4)");
+    }
+
+    @Test
+    void parametersRoundTripThroughSaveAndLoad() throws Exception {
+        Shape xShape = new Shape(2, 4, 3, 3);
+        TransposedConv2d saved = valid().setInChannels(4).optStride(2).optPadding(1).build();
+        saved.setInitializer(new SeededNormalInitializer(7, 0f, 0.2f), p -> true);
+        saved.initialize(manager, DataType.FLOAT32, xShape);
+        saved.getParameters().get("bias").getArray().set(new float[] {0.25f, -0.5f});
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream os = new DataOutputStream(bytes)) {
+            saved.saveParameters(os);
+        }
+
+        TransposedConv2d loaded = valid().setInChannels(4).optStride(2).optPadding(1).build();
+        try (DataInputStream is =
+                new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            loaded.loadParameters(manager, is);
+        }
+        assertThat(loaded.isInitialized()).isTrue();
+        NDArray x = manager.randomNormal(xShape);
+        ParameterStore ps = new ParameterStore(manager, false);
+        NDAssert.assertAllClose(
+                loaded.forward(ps, new NDList(x), false).head(),
+                saved.forward(ps, new NDList(x), false).head(),
+                0,
+                0);
+    }
+
+    @Test
+    void trainingStepsLeaveNothingInTheModelManager() {
+        Shape xShape = new Shape(4, 8, 5, 5);
+        TransposedConv2d block = valid().setInChannels(8).setKernelShape(4).optStride(2).build();
+        block.initialize(manager, DataType.FLOAT32, xShape);
+        ParameterStore ps = new ParameterStore(manager, false);
+        int before = -1;
+        for (int step = 0; step < 20; step++) {
+            try (NDManager stepManager = manager.newSubManager();
+                    GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray x = stepManager.randomNormal(xShape);
+                NDArray y = block.forward(ps, new NDList(x), true).head();
+                gc.backward(y.square().sum());
+            }
+            int now = manager.getManagedArrays().size();
+            if (step == 0) {
+                before = now;
+            }
+            assertThat(now).as("arrays in the model manager after step %d", step).isEqualTo(before);
+        }
+    }
+}
