@@ -3,7 +3,6 @@ package org.gen4j.core.optim;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
 import java.util.List;
 
 /**
@@ -42,16 +41,17 @@ public final class Adam extends StatefulOptimizer {
     }
 
     @Override
-    public void step(List<Parameter> parameters) {
+    public void step(List<NamedParameter> parameters) {
         steps++;
         double coef1 = 1.0 - Math.pow(beta1, steps);
         double coef2 = 1.0 - Math.pow(beta2, steps);
         float corrected = (float) (lr * Math.sqrt(coef2) / coef1);
-        for (Parameter p : parameters) {
-            NDArray w = p.getArray();
-            NDArray g = gradientOf(p);
-            NDArray[] s = stateOf(p);
-            w.getNDArrayInternal().adamUpdate(
+        try (NDManager scratch = manager().newSubManager()) {
+            for (NamedParameter p : parameters) {
+                NDArray w = p.parameter().getArray();
+                NDArray g = gradientOf(p, scratch);
+                NDArray[] s = stateOf(p);
+                w.getNDArrayInternal().adamUpdate(
                     new NDList(w, g, s[0], s[1]),
                     new NDList(w),
                     lr,
@@ -64,6 +64,7 @@ public final class Adam extends StatefulOptimizer {
                     eps,
                     false,
                     false);
+            }
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.gen4j.core.optim;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -23,7 +22,7 @@ public interface Optimizer extends AutoCloseable {
      * gradients are consumed: after the update they are zero (or overwritten by the next
      * backward), on every engine.
      */
-    void step(List<Parameter> parameters);
+    void step(List<NamedParameter> parameters);
 
     /** The number of updates applied so far. */
     long stepCount();
@@ -36,7 +35,7 @@ public interface Optimizer extends AutoCloseable {
      *
      * @throws IOException if the state is corrupt or belongs to other parameters
      */
-    void load(DataInputStream in, List<Parameter> parameters) throws IOException;
+    void load(DataInputStream in, List<NamedParameter> parameters) throws IOException;
 
     /** Frees the state arrays. */
     @Override

@@ -2,7 +2,6 @@ package org.gen4j.core.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
 import java.util.List;
 
 /**
@@ -38,15 +37,15 @@ public final class RmsProp extends StatefulOptimizer {
     }
 
     @Override
-    public void step(List<Parameter> parameters) {
+    public void step(List<NamedParameter> parameters) {
         steps++;
-        for (Parameter p : parameters) {
-            NDArray w = p.getArray();
+        for (NamedParameter p : parameters) {
+            NDArray w = p.parameter().getArray();
             NDArray[] s = stateOf(p);
             try (NDManager scratch = manager().newSubManager()) {
                 // The gradient is the first operand so temporaries land in the scratch manager.
-                NDArray g = gradientOf(p).duplicate();
-                g.attach(scratch);
+                NDArray grad = gradientOf(p, scratch);
+                NDArray g = grad.duplicate();
                 if (weightDecay != 0) {
                     NDArray decay = w.mul(weightDecay);
                     decay.attach(scratch);
@@ -58,7 +57,7 @@ public final class RmsProp extends StatefulOptimizer {
                 denom.attach(scratch);
                 NDArray update = g.div(denom.addi(eps)).muli(lr);
                 w.subi(update);
-                gradientOf(p).muli(0);
+                grad.muli(0);
             }
         }
     }

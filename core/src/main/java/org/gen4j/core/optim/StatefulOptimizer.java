@@ -2,7 +2,6 @@ package org.gen4j.core.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -43,9 +42,9 @@ abstract class StatefulOptimizer implements Optimizer {
     }
 
     /** The state arrays of a parameter, created as zeros on first use. */
-    protected NDArray[] stateOf(Parameter p) {
-        return state.computeIfAbsent(key(p), k -> {
-            NDArray w = p.getArray();
+    protected NDArray[] stateOf(NamedParameter p) {
+        return state.computeIfAbsent(p.name(), k -> {
+            NDArray w = p.parameter().getArray();
             NDArray[] s = new NDArray[slots()];
             for (int i = 0; i < s.length; i++) {
                 s[i] = manager.zeros(w.getShape(), w.getDataType(), w.getDevice());
@@ -54,19 +53,21 @@ abstract class StatefulOptimizer implements Optimizer {
         });
     }
 
-    private static String key(Parameter p) {
-        return p.getId();
-    }
-
-    /** The gradient of a parameter, checked. */
-    protected static NDArray gradientOf(Parameter p) {
-        NDArray w = p.getArray();
+    /**
+     * The gradient of a parameter, checked. DJL hands out a new wrapper of the gradient on each
+     * call, owned by the parameter's manager: it is moved to {@code scratch} so that it is freed
+     * with it (closing the wrapper leaves the gradient itself alone).
+     */
+    protected static NDArray gradientOf(NamedParameter p, NDManager scratch) {
+        NDArray w = p.parameter().getArray();
         if (!w.hasGradient()) {
             throw new IllegalStateException(
-                    "parameter '" + p.getName() + "' has no gradient: it is frozen or was never "
+                    "parameter '" + p.name() + "' has no gradient: it is frozen or was never "
                             + "marked trainable, so it cannot be stepped");
         }
-        return w.getGradient();
+        NDArray g = w.getGradient();
+        g.attach(scratch);
+        return g;
     }
 
     @Override
@@ -88,7 +89,7 @@ abstract class StatefulOptimizer implements Optimizer {
     }
 
     @Override
-    public void load(DataInputStream in, List<Parameter> parameters) throws IOException {
+    public void load(DataInputStream in, List<NamedParameter> parameters) throws IOException {
         if (in.readInt() != MAGIC) {
             throw new IOException("not a gen4j optimizer state (bad magic)");
         }
@@ -105,9 +106,9 @@ abstract class StatefulOptimizer implements Optimizer {
         if (slots != slots()) {
             throw new IOException("optimizer state has " + slots + " slots, expected " + slots());
         }
-        Map<String, Parameter> byKey = new LinkedHashMap<>();
-        for (Parameter p : parameters) {
-            byKey.put(key(p), p);
+        Map<String, NamedParameter> byKey = new LinkedHashMap<>();
+        for (NamedParameter p : parameters) {
+            byKey.put(p.name(), p);
         }
         int n = in.readInt();
         List<String> unknown = new ArrayList<>();
@@ -120,12 +121,12 @@ abstract class StatefulOptimizer implements Optimizer {
                 in.readFully(bytes);
                 s[j] = manager.decode(bytes);
             }
-            Parameter p = byKey.get(k);
+            NamedParameter p = byKey.get(k);
             if (p == null) {
                 unknown.add(k);
-            } else if (!s[0].getShape().equals(p.getArray().getShape())) {
-                throw new IOException("optimizer state for '" + p.getName() + "' has shape "
-                        + s[0].getShape() + " but the parameter has " + p.getArray().getShape());
+            } else if (!s[0].getShape().equals(p.parameter().getArray().getShape())) {
+                throw new IOException("optimizer state for '" + k + "' has shape " + s[0].getShape()
+                        + " but the parameter has " + p.parameter().getArray().getShape());
             }
             loaded.put(k, s);
         }

@@ -12,7 +12,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
-import ai.djl.util.Pair;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -20,13 +19,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.gen4j.core.loss.CriticContext;
 import org.gen4j.core.loss.GanLoss;
 import org.gen4j.core.model.Discriminator;
 import org.gen4j.core.model.Generator;
+import org.gen4j.core.optim.NamedParameter;
 import org.gen4j.core.optim.Optimizer;
 import org.gen4j.core.random.RandomStream;
 import org.gen4j.core.util.AtomicFiles;
@@ -49,8 +48,8 @@ public final class GanTrainer implements AutoCloseable {
     private final GanSetup setup;
     private final NDManager root;
     private final ParameterStore parameterStore;
-    private final List<Parameter> generatorParams;
-    private final List<Parameter> discriminatorParams;
+    private final List<NamedParameter> generatorParams;
+    private final List<NamedParameter> discriminatorParams;
     private final Optimizer optimizerG;
     private final Optimizer optimizerD;
     private final RandomStream noise;
@@ -73,8 +72,8 @@ public final class GanTrainer implements AutoCloseable {
         RandomStream init = RandomStream.derive(setup.seed(), "init");
         initialize(g.block(), new Shape(1, g.latentSize()), init, setup.initStd());
         initialize(d.block(), new Shape(1).addAll(d.inputShape()), init, setup.initStd());
-        this.generatorParams = trainable(g.block());
-        this.discriminatorParams = trainable(d.block());
+        this.generatorParams = NamedParameter.trainable(g.block());
+        this.discriminatorParams = NamedParameter.trainable(d.block());
         this.parameterStore = new ParameterStore(root, false);
         this.optimizerG = setup.optimizerG().create(root);
         this.optimizerD = setup.optimizerD().create(root);
@@ -91,16 +90,6 @@ public final class GanTrainer implements AutoCloseable {
         };
         block.setInitializer(normal, Parameter.Type.WEIGHT);
         block.initialize(root, DataType.FLOAT32, inputShape);
-    }
-
-    private static List<Parameter> trainable(Block block) {
-        List<Parameter> list = new ArrayList<>();
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            if (p.getValue().requiresGradient()) {
-                list.add(p.getValue());
-            }
-        }
-        return list;
     }
 
     /** The generator being trained. */
@@ -227,9 +216,9 @@ public final class GanTrainer implements AutoCloseable {
         return setup.discriminator().block().forward(parameterStore, new NDList(x), true).head();
     }
 
-    private static void setFrozen(List<Parameter> params, boolean frozen) {
-        for (Parameter p : params) {
-            p.freeze(frozen);
+    private static void setFrozen(List<NamedParameter> params, boolean frozen) {
+        for (NamedParameter p : params) {
+            p.parameter().freeze(frozen);
         }
     }
 
@@ -293,11 +282,11 @@ public final class GanTrainer implements AutoCloseable {
         loadBlock(setup.generator().block(), dir.resolve("generator.params"), "generator");
         loadBlock(setup.discriminator().block(), dir.resolve("discriminator.params"),
                 "discriminator");
-        for (Parameter p : generatorParams) {
-            p.getArray().setRequiresGradient(true);
+        for (NamedParameter p : generatorParams) {
+            p.parameter().getArray().setRequiresGradient(true);
         }
-        for (Parameter p : discriminatorParams) {
-            p.getArray().setRequiresGradient(true);
+        for (NamedParameter p : discriminatorParams) {
+            p.parameter().getArray().setRequiresGradient(true);
         }
         loadOptimizer(optimizerG, dir.resolve("optimizer-g.bin"), generatorParams);
         loadOptimizer(optimizerD, dir.resolve("optimizer-d.bin"), discriminatorParams);
@@ -314,7 +303,7 @@ public final class GanTrainer implements AutoCloseable {
         }
     }
 
-    private static void loadOptimizer(Optimizer opt, Path file, List<Parameter> params)
+    private static void loadOptimizer(Optimizer opt, Path file, List<NamedParameter> params)
             throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             opt.load(new DataInputStream(in), params);

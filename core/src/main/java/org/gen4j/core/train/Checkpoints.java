@@ -1,0 +1,129 @@
+package org.gen4j.core.train;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.gen4j.core.util.AtomicFiles;
+
+/**
+ * The layout of checkpoints in a run folder: {@code checkpoints/step-NNNNNNNN/} folders, each
+ * published by an atomic rename once complete, and a {@code checkpoints/latest} file naming the
+ * newest one. A run that fails keeps its last published checkpoint.
+ */
+public final class Checkpoints {
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private Checkpoints() {}
+
+    /** The checkpoints folder of a run. */
+    public static Path folder(Path runDir) {
+        return runDir.resolve("checkpoints");
+    }
+
+    /** The name of the checkpoint of a step. */
+    public static String name(long step) {
+        return String.format("step-%08d", step);
+    }
+
+    /**
+     * The folder of the newest checkpoint of a run, or of the given path if it is a checkpoint.
+     *
+     * @throws IllegalArgumentException if there is none, naming the place looked at
+     */
+    public static Path resolve(Path runOrCheckpoint) {
+        if (Files.isRegularFile(runOrCheckpoint.resolve("state.json"))) {
+            return runOrCheckpoint;
+        }
+        Path latest = folder(runOrCheckpoint).resolve("latest");
+        try {
+            String name = Files.readString(latest, StandardCharsets.UTF_8).trim();
+            Path dir = folder(runOrCheckpoint).resolve(name);
+            if (!Files.isRegularFile(dir.resolve("state.json"))) {
+                throw new IllegalArgumentException(latest + " names " + name
+                        + ", which is not a complete checkpoint");
+            }
+            return dir;
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("no checkpoint in " + runOrCheckpoint
+                    + ": expected a run folder with checkpoints/latest or a checkpoint folder with"
+                    + " state.json", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + latest + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a checkpoint's state. */
+    public static CheckpointState readState(Path checkpointDir) {
+        Path file = checkpointDir.resolve("state.json");
+        try {
+            CheckpointState s = JSON.readValue(file.toFile(), CheckpointState.class);
+            if (!CheckpointState.FORMAT.equals(s.format())) {
+                throw new IllegalArgumentException(file + " has format '" + s.format()
+                        + "', expected '" + CheckpointState.FORMAT + "'");
+            }
+            return s;
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + " is not a readable gen4j checkpoint state: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes a checkpoint: the trainer's files and {@code state.json} into a hidden temporary
+     * folder, which is then renamed into place, and {@code latest} is replaced atomically. Older
+     * checkpoints beyond {@code keep} are deleted.
+     */
+    public static Path write(Path runDir, GanTrainer trainer, CheckpointState state, int keep)
+            throws IOException {
+        Path folder = folder(runDir);
+        Files.createDirectories(folder);
+        String name = name(state.step());
+        Path tmp = folder.resolve("." + name + ".tmp");
+        deleteTree(tmp);
+        trainer.saveWeights(tmp);
+        AtomicFiles.writeString(tmp.resolve("state.json"), JSON.writeValueAsString(state));
+        Path target = folder.resolve(name);
+        deleteTree(target);
+        AtomicFiles.move(tmp, target);
+        AtomicFiles.writeString(folder.resolve("latest"), name + "\n");
+        prune(folder, keep, name);
+        return target;
+    }
+
+    private static void prune(Path folder, int keep, String newest) throws IOException {
+        List<Path> all = new ArrayList<>();
+        try (Stream<Path> s = Files.list(folder)) {
+            s.filter(p -> p.getFileName().toString().matches("step-\\d{8}") && Files.isDirectory(p))
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .forEach(all::add);
+        }
+        for (int i = 0; i < all.size() - keep; i++) {
+            if (!all.get(i).getFileName().toString().equals(newest)) {
+                deleteTree(all.get(i));
+            }
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
