@@ -13,10 +13,10 @@ import org.gen4j.core.random.RandomStream;
  * batches on a background thread while the consumer trains on the current one.
  *
  * <p>Order: at the start of each epoch the identity permutation {@code 0..n-1} is shuffled
- * (Fisher-Yates) by a {@link RandomStream}, which then continues into the next epoch, so every epoch
- * has a fresh permutation. An epoch has {@link #stepsPerEpoch()} = {@code n / batchSize} batches; the
- * last {@code n % batchSize} samples of each permutation are dropped, so every batch is full. The
- * epochs never end: {@link #next()} always returns a batch.
+ * (Fisher-Yates) by a {@link RandomStream}, which then continues into the next epoch, so every
+ * epoch has a fresh permutation. An epoch has {@link #stepsPerEpoch()} = {@code n / batchSize}
+ * batches; the last {@code n % batchSize} samples of each permutation are dropped, so every batch
+ * is full. The epochs never end: {@link #next()} always returns a batch.
  *
  * <p>Resuming: {@link #state()} describes the position of the next batch {@link #next()} will
  * return (epoch, batch index within the epoch, and the random state at the start of that epoch).
@@ -103,8 +103,8 @@ public final class BatchLoader implements AutoCloseable {
         if (batchSize > n) {
             throw new IllegalArgumentException(
                     "batch size " + batchSize + " is larger than the data set ("
-                            + data.description() + ", " + n + " samples); use a batch size of at most "
-                            + n);
+                            + data.description() + ", " + n + " samples); use a batch size of at "
+                            + "most " + n);
         }
         if (prefetch <= 0) {
             throw new IllegalArgumentException("prefetch must be > 0, got " + prefetch);
@@ -167,7 +167,8 @@ public final class BatchLoader implements AutoCloseable {
      * @param data the samples
      * @param batchSize the number of samples per batch, in [1, data.size()]
      * @param state where to start ({@link #initialState(long)} for a new run)
-     * @param prefetch how many batches to prepare ahead, &gt; 0 (default {@value #DEFAULT_PREFETCH})
+     * @param prefetch how many batches to prepare ahead, &gt; 0 (default {@value
+     *     #DEFAULT_PREFETCH})
      */
     public static BatchLoader open(SampleSet data, int batchSize, State state, int prefetch) {
         return new BatchLoader(data, batchSize, state, prefetch);
@@ -219,7 +220,7 @@ public final class BatchLoader implements AutoCloseable {
         return next;
     }
 
-    /** The number of batches in one epoch: {@code data.size() / batchSize} (the rest is dropped). */
+    /** The number of batches in an epoch: {@code data.size() / batchSize} (the rest is dropped). */
     public int stepsPerEpoch() {
         return steps;
     }

@@ -53,7 +53,8 @@ public final class GaussianMixture implements SampleSet {
         this.name = Objects.requireNonNull(name, "name is null");
         Objects.requireNonNull(centers, "centers is null");
         if (centers.length == 0 || centers[0].length == 0) {
-            throw new IllegalArgumentException(name + ": needs at least one center of dimension >= 1");
+            throw new IllegalArgumentException(
+                    name + ": needs at least one center of dimension >= 1");
         }
         int dim = centers[0].length;
         this.centers = new double[centers.length][];

@@ -89,7 +89,8 @@ public final class IdxDataset implements SampleSet {
     /**
      * Reads one split of an MNIST-layout folder: {@code train-images-idx3-ubyte[.gz]} and {@code
      * train-labels-idx1-ubyte[.gz]} for {@code "train"}, {@code t10k-*} for {@code "test"}. The
-     * label file is optional. When both a plain and a {@code .gz} file exist, the plain one is read.
+     * label file is optional. When both a plain and a {@code .gz} file exist, the plain one is
+     * read.
      *
      * @param dir the folder
      * @param split {@link #TRAIN} or {@link #TEST}
@@ -129,7 +130,8 @@ public final class IdxDataset implements SampleSet {
                         && (name.endsWith("-idx3-ubyte") || name.endsWith("-idx3-ubyte.gz"));
             });
         } catch (IOException e) {
-            throw new DataException("folder '" + dir + "': cannot list (" + e.getMessage() + ")", e);
+            throw new DataException(
+                    "folder '" + dir + "': cannot list (" + e.getMessage() + ")", e);
         }
     }
 
@@ -167,8 +169,8 @@ public final class IdxDataset implements SampleSet {
         }
         int shown = Math.min(names.size(), 20);
         String list = String.join(", ", names.subList(0, shown));
-        return "[" + list + (names.size() > shown ? ", ... " + (names.size() - shown) + " more" : "")
-                + "]";
+        String more = names.size() > shown ? ", ... " + (names.size() - shown) + " more" : "";
+        return "[" + list + more + "]";
     }
 
     @Override
@@ -199,7 +201,8 @@ public final class IdxDataset implements SampleSet {
     @Override
     public int label(int index) {
         if (labels == null) {
-            throw new IllegalStateException(description + " has no labels; check hasLabels() first");
+            throw new IllegalStateException(
+                    description + " has no labels; check hasLabels() first");
         }
         return labels[index] & 0xFF;
     }

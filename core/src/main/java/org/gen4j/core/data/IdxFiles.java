@@ -16,8 +16,8 @@ import java.util.zip.GZIPOutputStream;
 import org.gen4j.core.util.AtomicFiles;
 
 /**
- * Reads and writes MNIST-format IDX files of unsigned bytes: images ({@code idx3}, magic 2051, {@code
- * n x rows x cols}) and labels ({@code idx1}, magic 2049, {@code n}).
+ * Reads and writes MNIST-format IDX files of unsigned bytes: images ({@code idx3}, magic 2051,
+ * {@code n x rows x cols}) and labels ({@code idx1}, magic 2049, {@code n}).
  *
  * <p>Files may be plain or gzip-compressed; gzip is recognised by its magic bytes ({@code 1f 8b}),
  * whatever the file is called. Reading checks the magic number, that every dimension is positive,
@@ -25,9 +25,9 @@ import org.gen4j.core.util.AtomicFiles;
  * or one with trailing bytes is an error. Every error is a {@link DataException} whose message
  * starts with the file name.
  *
- * <p>Writing goes through {@link AtomicFiles}, so a reader never sees a partial file. A target whose
- * name ends with {@code .gz} is written gzip-compressed at the best compression level; the output
- * is deterministic (the gzip header carries no time stamp or file name).
+ * <p>Writing goes through {@link AtomicFiles}, so a reader never sees a partial file. A target
+ * whose name ends with {@code .gz} is written gzip-compressed at the best compression level; the
+ * output is deterministic (the gzip header carries no time stamp or file name).
  */
 public final class IdxFiles {
 
@@ -261,7 +261,8 @@ public final class IdxFiles {
     public static void writeLabels(Path file, byte[] labels) throws IOException {
         Objects.requireNonNull(labels, "labels is null");
         if (labels.length == 0) {
-            throw new IllegalArgumentException(file + ": an IDX1 label file needs at least one label");
+            throw new IllegalArgumentException(
+                    file + ": an IDX1 label file needs at least one label");
         }
         ByteBuffer header = ByteBuffer.allocate(LABELS_HEADER_BYTES);
         header.putInt(LABELS_MAGIC).putInt(labels.length);

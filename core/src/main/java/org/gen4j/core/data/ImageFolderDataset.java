@@ -24,7 +24,8 @@ import javax.imageio.ImageIO;
 import org.gen4j.core.util.Options;
 
 /**
- * A folder of PNG or JPEG images, loaded into memory as unsigned bytes, {@code (C, H, W)} per image.
+ * A folder of PNG or JPEG images, loaded into memory as unsigned bytes, {@code (C, H, W)} per
+ * image.
  *
  * <p>Layout: either all images directly in the root folder (no labels), or one sub-folder per class
  * (labels are the indices of the sorted sub-folder names, 0..k-1). Mixing images and class folders
@@ -163,7 +164,8 @@ public final class ImageFolderDataset implements SampleSet {
     public int label(int index) {
         if (labels == null) {
             throw new IllegalStateException(
-                    description() + " has no labels (no class sub-folders); check hasLabels() first");
+                    description() + " has no labels (no class sub-folders); check hasLabels() "
+                            + "first");
         }
         return labels[index];
     }
@@ -211,7 +213,8 @@ public final class ImageFolderDataset implements SampleSet {
             s.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().forEach(out::add);
             return out;
         } catch (IOException e) {
-            throw new DataException("folder '" + dir + "': cannot list (" + e.getMessage() + ")", e);
+            throw new DataException(
+                    "folder '" + dir + "': cannot list (" + e.getMessage() + ")", e);
         }
     }
 
@@ -223,7 +226,8 @@ public final class ImageFolderDataset implements SampleSet {
                     .sorted().forEach(out::add);
             return out;
         } catch (IOException e) {
-            throw new DataException("folder '" + dir + "': cannot list (" + e.getMessage() + ")", e);
+            throw new DataException(
+                    "folder '" + dir + "': cannot list (" + e.getMessage() + ")", e);
         }
     }
 
@@ -234,7 +238,7 @@ public final class ImageFolderDataset implements SampleSet {
                 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
-    /** Builds an {@link ImageFolderDataset}, in the DJL style: {@code setX} required, {@code optX}. */
+    /** Builds an {@link ImageFolderDataset} (DJL style: {@code setX} required, {@code optX}). */
     public static final class Builder {
 
         private Path root;
@@ -285,10 +289,12 @@ public final class ImageFolderDataset implements SampleSet {
          */
         public ImageFolderDataset build() {
             if (root == null) {
-                throw new IllegalStateException("ImageFolderDataset.Builder: call setRoot(dir) first");
+                throw new IllegalStateException(
+                        "ImageFolderDataset.Builder: call setRoot(dir) first");
             }
             if (!Files.isDirectory(root)) {
-                throw new DataException("image folder '" + root + "' does not exist or is not a folder");
+                throw new DataException(
+                        "image folder '" + root + "' does not exist or is not a folder");
             }
             List<Path> rootImages = new ArrayList<>();
             List<Path> classDirs = new ArrayList<>();
