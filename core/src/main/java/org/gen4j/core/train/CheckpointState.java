@@ -17,6 +17,7 @@ import org.gen4j.core.random.RandomStream;
  * @param spec the resolved run spec
  * @param lossD the last discriminator loss
  * @param lossG the last generator loss
+ * @param sampleShape the shape of one sample, so that the generator can be rebuilt without data
  */
 public record CheckpointState(
         @JsonProperty("format") String format,
@@ -27,7 +28,8 @@ public record CheckpointState(
         @JsonProperty("data") BatchLoader.State data,
         @JsonProperty("spec") JsonNode spec,
         @JsonProperty("loss-d") float lossD,
-        @JsonProperty("loss-g") float lossG) {
+        @JsonProperty("loss-g") float lossG,
+        @JsonProperty("sample-shape") long[] sampleShape) {
 
     /** The current format tag. */
     public static final String FORMAT = "gen4j-gan-checkpoint/1";
