@@ -195,8 +195,9 @@ public final class ScatterPlot {
     }
 
     private void drawCentres(Graphics2D g, Frame f) {
-        g.setColor(new Color(214, 39, 40));
-        g.setStroke(new BasicStroke(2f));
+        // Translucent, so that the dots under a covered mode stay visible.
+        g.setColor(new Color(214, 39, 40, 190));
+        g.setStroke(new BasicStroke(1.6f));
         float arm = 6f;
         for (int i = 0; i + 1 < centres.length; i += 2) {
             float px = f.px(centres[i]);

@@ -196,7 +196,13 @@ public final class RunReport {
         private final double y0;
         private final double y1;
         private final int right = CHART_W - RIGHT;
-        private final int bottom = CHART_H - BOTTOM;
+        private final int window = smoothingWindow();
+        private final List<String> labels = legendLabels();
+        private final int[][] legendAt = layOutLegend();
+        private final int legendHeight = legendAt[legendAt.length - 1][1] + 10;
+        private final int top = TOP + legendHeight;
+        private final int bottom = top + CHART_H - TOP - BOTTOM;
+        private final int height = CHART_H + legendHeight;
 
         Chart() {
             double xMin = Double.POSITIVE_INFINITY;
@@ -238,24 +244,23 @@ public final class RunReport {
         }
 
         double py(double y) {
-            return bottom - (y - y0) / (y1 - y0) * (bottom - TOP);
+            return bottom - (y - y0) / (y1 - y0) * (bottom - top);
         }
 
         void render(StringBuilder h) {
             h.append("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
-                    .append(CHART_W).append(' ').append(CHART_H).append("\" width=\"")
-                    .append(CHART_W).append("\" height=\"").append(CHART_H)
+                    .append(CHART_W).append(' ').append(height).append("\" width=\"")
+                    .append(CHART_W).append("\" height=\"").append(height)
                     .append("\" role=\"img\" aria-label=\"loss curves\" font-family=\"sans-serif\""
                             + " font-size=\"12\">\n");
-            h.append("<rect x=\"").append(LEFT).append("\" y=\"").append(TOP)
+            h.append("<rect x=\"").append(LEFT).append("\" y=\"").append(top)
                     .append("\" width=\"").append(right - LEFT).append("\" height=\"")
-                    .append(bottom - TOP).append("\" fill=\"#fff\" stroke=\"#999\"/>\n");
+                    .append(bottom - top).append("\" fill=\"#fff\" stroke=\"#999\"/>\n");
             axes(h);
             h.append("<clipPath id=\"plot-area\"><rect x=\"").append(LEFT).append("\" y=\"")
-                    .append(TOP).append("\" width=\"").append(right - LEFT)
-                    .append("\" height=\"").append(bottom - TOP).append("\"/></clipPath>\n");
+                    .append(top).append("\" width=\"").append(right - LEFT)
+                    .append("\" height=\"").append(bottom - top).append("\"/></clipPath>\n");
             h.append("<g clip-path=\"url(#plot-area)\" fill=\"none\" stroke-linejoin=\"round\">\n");
-            int window = smoothingWindow();
             for (int i = 0; i < series.size(); i++) {
                 Series s = series.get(i);
                 String colour = COLOURS[i % COLOURS.length];
@@ -270,7 +275,7 @@ public final class RunReport {
                 nonFiniteMarks(h, s);
             }
             h.append("</g>\n");
-            legend(h, window);
+            legend(h);
             h.append("</svg>\n");
         }
 
@@ -279,7 +284,7 @@ public final class RunReport {
             double xStep = Ticks.step(x0, x1, 8);
             for (double t : Ticks.values(x0, x1, 8)) {
                 String x = num(px(t));
-                h.append("<line x1=\"").append(x).append("\" y1=\"").append(TOP)
+                h.append("<line x1=\"").append(x).append("\" y1=\"").append(top)
                         .append("\" x2=\"").append(x).append("\" y2=\"").append(bottom)
                         .append("\" stroke=\"#eee\"/>");
                 h.append("<line x1=\"").append(x).append("\" y1=\"").append(bottom)
@@ -303,8 +308,8 @@ public final class RunReport {
                         .append(escape(Ticks.format(t, yStep))).append("</text>\n");
             }
             h.append("<text x=\"").append((LEFT + right) / 2).append("\" y=\"")
-                    .append(CHART_H - 10).append("\" text-anchor=\"middle\">step</text>\n");
-            h.append("<text transform=\"translate(16 ").append((TOP + bottom) / 2)
+                    .append(height - 10).append("\" text-anchor=\"middle\">step</text>\n");
+            h.append("<text transform=\"translate(16 ").append((top + bottom) / 2)
                     .append(") rotate(-90)\" text-anchor=\"middle\">value</text>\n");
             h.append("</g>\n");
         }
@@ -338,8 +343,8 @@ public final class RunReport {
             for (int i = 0; i < s.steps.length && drawn < MAX_POINTS; i++) {
                 if (!Double.isFinite(s.values[i])) {
                     String x = num(px(s.steps[i]));
-                    h.append("<line x1=\"").append(x).append("\" y1=\"").append(TOP)
-                            .append("\" x2=\"").append(x).append("\" y2=\"").append(TOP + 8)
+                    h.append("<line x1=\"").append(x).append("\" y1=\"").append(top)
+                            .append("\" x2=\"").append(x).append("\" y2=\"").append(top + 8)
                             .append("\"/>");
                     drawn++;
                 }
@@ -347,40 +352,62 @@ public final class RunReport {
             h.append("</g>\n");
         }
 
-        private void legend(StringBuilder h, int window) {
-            List<String> labels = new ArrayList<>();
+        private List<String> legendLabels() {
+            List<String> out = new ArrayList<>();
             for (Series s : series) {
-                labels.add(s.nonFinite == 0 ? s.name
+                out.add(s.nonFinite == 0 ? s.name
                         : s.name + " (" + s.nonFinite + " non-finite, not drawn)");
             }
-            int longest = 0;
-            for (String label : labels) {
-                longest = Math.max(longest, label.length());
+            List<String> notes = new ArrayList<>();
+            if (window > 1) {
+                notes.add("faint: as logged; solid: moving average of " + window + " points");
             }
-            String note = window > 1 ? "faint: as logged; solid: moving average of " + window
-                    : null;
-            int rows = labels.size() + (note == null ? 0 : 1);
-            int width = 40 + 7 * Math.max(longest, note == null ? 0 : note.length());
-            int height = 8 + 18 * rows;
-            int x = right - width - 8;
-            int y = TOP + 14;
-            h.append("<g class=\"legend\">\n<rect x=\"").append(x).append("\" y=\"").append(y)
-                    .append("\" width=\"").append(width).append("\" height=\"").append(height)
-                    .append("\" fill=\"#fff\" fill-opacity=\"0.85\" stroke=\"#ccc\"/>\n");
+            if (series.stream().anyMatch(s -> s.nonFinite > 0)) {
+                notes.add("red ticks on top: steps with non-finite values");
+            }
+            if (!notes.isEmpty()) {
+                out.add(String.join("; ", notes));
+            }
+            return out;
+        }
+
+        /** The (x, baseline y) of each legend label, in rows above the plot; then the end. */
+        private int[][] layOutLegend() {
+            int[][] at = new int[labels.size() + 1][];
+            int x = LEFT;
+            int y = TOP;
             for (int i = 0; i < labels.size(); i++) {
-                int ly = y + 16 + 18 * i;
-                h.append("<line x1=\"").append(x + 8).append("\" y1=\"").append(ly - 4)
-                        .append("\" x2=\"").append(x + 30).append("\" y2=\"").append(ly - 4)
-                        .append("\" stroke=\"").append(COLOURS[i % COLOURS.length])
-                        .append("\" stroke-width=\"2.5\"/>");
-                h.append("<text x=\"").append(x + 36).append("\" y=\"").append(ly)
-                        .append("\">").append(escape(labels.get(i))).append("</text>\n");
+                boolean note = i >= series.size();
+                // About 7 px per character at 12 px sans-serif, plus the colour swatch.
+                int w = (note ? 0 : 30) + 7 * labels.get(i).length() + 24;
+                if (x > LEFT && x + w > right) {
+                    x = LEFT;
+                    y += 18;
+                }
+                at[i] = new int[] {x, y};
+                x += w;
             }
-            if (note != null) {
-                h.append("<text x=\"").append(x + 8).append("\" y=\"")
-                        .append(y + 16 + 18 * labels.size())
-                        .append("\" fill=\"#666\" font-size=\"11\">").append(escape(note))
-                        .append("</text>\n");
+            at[labels.size()] = new int[] {LEFT, y};
+            return at;
+        }
+
+        private void legend(StringBuilder h) {
+            h.append("<g class=\"legend\">\n");
+            for (int i = 0; i < labels.size(); i++) {
+                int x = legendAt[i][0];
+                int y = legendAt[i][1];
+                if (i < series.size()) {
+                    h.append("<line x1=\"").append(x).append("\" y1=\"").append(y - 4)
+                            .append("\" x2=\"").append(x + 22).append("\" y2=\"").append(y - 4)
+                            .append("\" stroke=\"").append(COLOURS[i % COLOURS.length])
+                            .append("\" stroke-width=\"2.5\"/>");
+                    h.append("<text x=\"").append(x + 28).append("\" y=\"").append(y)
+                            .append("\">").append(escape(labels.get(i))).append("</text>\n");
+                } else {
+                    h.append("<text x=\"").append(x).append("\" y=\"").append(y)
+                            .append("\" fill=\"#666\" font-size=\"11\">")
+                            .append(escape(labels.get(i))).append("</text>\n");
+                }
             }
             h.append("</g>\n");
         }
