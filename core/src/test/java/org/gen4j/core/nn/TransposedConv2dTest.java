@@ -380,4 +380,27 @@ class TransposedConv2dTest {
             assertThat(now).as("arrays in the model manager after step %d", step).isEqualTo(before);
         }
     }
+
+    @Test
+    void multiplyAddsAreThoseOfANativeTransposedConvolution() {
+        // k4 s2 p1, 7x7 -> 14x14 (DCGAN on 28x28): every input pixel times every tap, no more.
+        assertThat(macs(new Shape(64, 128, 7, 7), 64, 4, 2, 1, 0)).isEqualTo(64L * 128 * 64 * 49 * 16);
+        assertThat(macs(new Shape(64, 64, 14, 14), 1, 4, 2, 1, 0)).isEqualTo(64L * 64 * 196 * 16);
+        // k4 s1 p0 from 1x1: one matrix product.
+        assertThat(macs(new Shape(8, 100, 1, 1), 512, 4, 1, 0, 0)).isEqualTo(8L * 100 * 512 * 16);
+        // k1 s3: only one phase in nine has a tap.
+        assertThat(macs(new Shape(1, 2, 4, 4), 3, 1, 3, 0, 0)).isEqualTo(2L * 3 * 16);
+        // k3 s2 p1 op1 and k5 s2 p2 op1: at most every pixel times every tap.
+        assertThat(macs(new Shape(1, 2, 5, 5), 3, 3, 2, 1, 1)).isLessThanOrEqualTo(2L * 3 * 25 * 9);
+        assertThat(macs(new Shape(1, 2, 6, 6), 3, 5, 2, 2, 1)).isLessThanOrEqualTo(2L * 3 * 36 * 25);
+    }
+
+    private static long macs(Shape x, int outC, int k, int s, int p, int op) {
+        return TransposedConv2d.multiplyAdds(
+                x,
+                new Shape(x.get(1), outC, k, k),
+                new Shape(s, s),
+                new Shape(p, p),
+                new Shape(op, op));
+    }
 }
