@@ -9,6 +9,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.io.ByteArrayInputStream;
@@ -402,5 +405,33 @@ class TransposedConv2dTest {
                 new Shape(s, s),
                 new Shape(p, p),
                 new Shape(op, op));
+    }
+
+    @Test
+    void worksInsideASequentialBlockAfterALambdaReshape() {
+        // DJL's LambdaBlock is the reshape layer: no block of our own is needed for it.
+        SequentialBlock generator =
+                new SequentialBlock()
+                        .add(Linear.builder().setUnits(2 * 3 * 3).build())
+                        .add(LambdaBlock.singleton(x -> x.reshape(-1, 2, 3, 3), "reshape"))
+                        .add(
+                                valid().setInChannels(2)
+                                        .setOutChannels(1)
+                                        .setKernelShape(4)
+                                        .optStride(2)
+                                        .optPadding(1)
+                                        .build());
+        Shape zShape = new Shape(4, 10);
+        generator.initialize(manager, DataType.FLOAT32, zShape);
+        assertThat(generator.getOutputShapes(new Shape[] {zShape}))
+                .containsExactly(new Shape(4, 1, 6, 6));
+        NDArray y =
+                generator
+                        .forward(
+                                new ParameterStore(manager, false),
+                                new NDList(manager.randomNormal(zShape)),
+                                false)
+                        .head();
+        assertThat(y.getShape()).isEqualTo(new Shape(4, 1, 6, 6));
     }
 }
