@@ -44,11 +44,15 @@ import java.util.Objects;
  * {@code ph, ph + sH, ...} and columns {@code pw, pw + sW, ...}. Each phase is a stride-1
  * convolution of the input with the sub-kernel {@code w[:, :, r::sH, q::sW]} (the taps that land
  * on that phase, {@code r = (ph + pH) mod sH}), flipped and transposed to {@code (C_out, C_in,
- * ...)}; the phases are then interleaved. No zeros are inserted into the input, so the
- * multiply-adds are those of the transposed convolution itself, apart from the few border rows
- * and columns where a stride-1 convolution touches its zero padding. A phase whose sub-kernel is
- * empty (a kernel smaller than the stride) costs nothing and receives only the bias. An input of
- * 1 x 1 (the first layer of a DCGAN generator) is a single matrix product.
+ * ...)}, over exactly the window of the input (padded with zeros where needed) that yields that
+ * phase's outputs; the phases are then interleaved. No zeros are inserted between input pixels.
+ * Whenever {@code H_out <= sH * H} and {@code W_out <= sW * W} (every up-sampling setting in
+ * common use: k4 s2 p1, k3 s2 p1 op1, k5 s2 p2 op1, k1 s3) the multiply-adds are at most
+ * {@code N * C_in * C_out * H * W * kH * kW}, the count of a native GEMM-plus-col2im transposed
+ * convolution, and equal to it when no tap is cropped whole (k4 s2 p1); a larger output (say k4
+ * s1 p0) also reads some zero padding at the borders. A phase whose sub-kernel is empty (a kernel
+ * smaller than the stride) costs nothing and receives only the bias. An input of 1 x 1 (the
+ * first layer of a DCGAN generator) is a single matrix product with exactly that count.
  *
  * <p>Parameter-derived temporaries are attached to the input's manager, so a forward pass inside
  * a per-step sub-manager leaves nothing behind in the model's manager.
@@ -443,15 +447,22 @@ public final class TransposedConv2d extends AbstractBlock {
         // Every phase yields ceil(out / s) rows (columns); the surplus is cropped at the end.
         long rowsH = (outH + sH - 1) / sH;
         long rowsW = (outW + sW - 1) / sW;
+        AxisPhase[] rowPlans = AxisPhase.planAll(xs.get(2), kH, sH, pH, rowsH);
+        AxisPhase[] colPlans = AxisPhase.planAll(xs.get(3), kW, sW, pW, rowsW);
+        NDArray padded =
+                padWithZeros(
+                        input,
+                        AxisPhase.maxBefore(rowPlans),
+                        AxisPhase.maxAfter(rowPlans),
+                        AxisPhase.maxBefore(colPlans),
+                        AxisPhase.maxAfter(colPlans));
         // (C_out, C_in, kH, kW): the layout Conv2d wants, in the input's manager.
         NDArray wt = own(weight.transpose(1, 0, 2, 3), manager);
 
         NDList phaseRows = new NDList(sH);
-        for (int ph = 0; ph < sH; ph++) {
-            AxisPhase rows = AxisPhase.plan(xs.get(2), kH, sH, pH, rowsH, ph);
+        for (AxisPhase rows : rowPlans) {
             NDList phaseCols = new NDList(sW);
-            for (int pw = 0; pw < sW; pw++) {
-                AxisPhase cols = AxisPhase.plan(xs.get(3), kW, sW, pW, rowsW, pw);
+            for (AxisPhase cols : colPlans) {
                 if (rows.isEmpty() || cols.isEmpty()) {
                     phaseCols.add(
                             manager.zeros(
@@ -459,7 +470,7 @@ public final class TransposedConv2d extends AbstractBlock {
                                     input.getDataType(),
                                     input.getDevice()));
                 } else {
-                    phaseCols.add(phase(input, wt, rows, cols, sH, sW, rowsH, rowsW));
+                    phaseCols.add(phase(padded, wt, rows, cols, sH, sW));
                 }
             }
             phaseRows.add(interleave(phaseCols, 4));
@@ -471,16 +482,77 @@ public final class TransposedConv2d extends AbstractBlock {
         return y;
     }
 
-    /** One output phase: a stride-1 convolution with the flipped sub-kernel, then a crop. */
+    /**
+     * The multiply-adds the forward pass spends in convolutions and matrix products, for tests
+     * and benchmarks.
+     */
+    static long multiplyAdds(
+            Shape inputShape, Shape weightShape, Shape stride, Shape padding, Shape outputPadding) {
+        long n = inputShape.get(0);
+        long h = inputShape.get(2);
+        long w = inputShape.get(3);
+        long inC = weightShape.get(0);
+        long outC = weightShape.get(1);
+        int kH = Math.toIntExact(weightShape.get(2));
+        int kW = Math.toIntExact(weightShape.get(3));
+        int sH = Math.toIntExact(stride.get(0));
+        int sW = Math.toIntExact(stride.get(1));
+        int pH = Math.toIntExact(padding.get(0));
+        int pW = Math.toIntExact(padding.get(1));
+        if (h == 1 && w == 1) {
+            return n * inC * outC * kH * kW;
+        }
+        long outH = outputSize("height", h, kH, sH, pH, outputPadding.get(0));
+        long outW = outputSize("width", w, kW, sW, pW, outputPadding.get(1));
+        long rowsH = (outH + sH - 1) / sH;
+        long rowsW = (outW + sW - 1) / sW;
+        long perPair = 0;
+        for (AxisPhase rows : AxisPhase.planAll(h, kH, sH, pH, rowsH)) {
+            for (AxisPhase cols : AxisPhase.planAll(w, kW, sW, pW, rowsW)) {
+                if (!rows.isEmpty() && !cols.isEmpty()) {
+                    perPair += rowsH * rows.taps * rowsW * cols.taps;
+                }
+            }
+        }
+        return n * inC * outC * perPair;
+    }
+
+    /** Adds zero rows above and below and zero columns left and right of {@code x}. */
+    private static NDArray padWithZeros(NDArray x, long top, long bottom, long left, long right) {
+        NDArray out = x;
+        if (left > 0 || right > 0) {
+            out = concatZeros(out, 3, left, right);
+        }
+        if (top > 0 || bottom > 0) {
+            out = concatZeros(out, 2, top, bottom);
+        }
+        return out;
+    }
+
+    private static NDArray concatZeros(NDArray x, int axis, long before, long after) {
+        NDManager manager = x.getManager();
+        NDList parts = new NDList(3);
+        // Shape.getShape() returns its own array: copy it before changing a dimension.
+        long[] dims = x.getShape().getShape().clone();
+        if (before > 0) {
+            dims[axis] = before;
+            parts.add(manager.zeros(new Shape(dims), x.getDataType(), x.getDevice()));
+        }
+        parts.add(x);
+        if (after > 0) {
+            dims[axis] = after;
+            parts.add(manager.zeros(new Shape(dims), x.getDataType(), x.getDevice()));
+        }
+        // The first part may be the zeros: both live in x's manager.
+        return NDArrays.concat(parts, axis);
+    }
+
+    /**
+     * One output phase: an unpadded stride-1 convolution of the window of the zero-padded input
+     * that this phase reads, with the flipped sub-kernel. It yields exactly the phase's rows.
+     */
     private static NDArray phase(
-            NDArray input,
-            NDArray wt,
-            AxisPhase rows,
-            AxisPhase cols,
-            int sH,
-            int sW,
-            long rowsH,
-            long rowsW) {
+            NDArray padded, NDArray wt, AxisPhase rows, AxisPhase cols, int sH, int sW) {
         NDArray kernel = wt;
         if (sH > 1 || sW > 1) {
             kernel = wt.get(new NDIndex(":, :, {}::{}, {}::{}", rows.tap, sH, cols.tap, sW));
@@ -488,45 +560,20 @@ public final class TransposedConv2d extends AbstractBlock {
         if (rows.taps > 1 || cols.taps > 1) {
             kernel = kernel.flip(2, 3);
         }
-        Shape xs = input.getShape();
-        NDArray x = input;
-        if (rows.cropStart > 0
-                || rows.cropEnd < xs.get(2)
-                || cols.cropStart > 0
-                || cols.cropEnd < xs.get(3)) {
+        Shape ps = padded.getShape();
+        NDArray x = padded;
+        if (rows.start > 0 || rows.end < ps.get(2) || cols.start > 0 || cols.end < ps.get(3)) {
             x =
-                    input.get(
+                    padded.get(
                             new NDIndex(
                                     ":, :, {}:{}, {}:{}",
-                                    rows.cropStart,
-                                    rows.cropEnd,
-                                    cols.cropStart,
-                                    cols.cropEnd));
+                                    rows.start,
+                                    rows.end,
+                                    cols.start,
+                                    cols.end));
         }
-        NDArray y =
-                Conv2d.conv2d(
-                                x,
-                                kernel,
-                                null,
-                                new Shape(1, 1),
-                                new Shape(rows.pad, cols.pad),
-                                new Shape(1, 1))
-                        .singletonOrThrow();
-        Shape ys = y.getShape();
-        if (rows.sliceStart > 0
-                || ys.get(2) != rowsH
-                || cols.sliceStart > 0
-                || ys.get(3) != rowsW) {
-            y =
-                    y.get(
-                            new NDIndex(
-                                    ":, :, {}:{}, {}:{}",
-                                    rows.sliceStart,
-                                    rows.sliceStart + rowsH,
-                                    cols.sliceStart,
-                                    cols.sliceStart + rowsW));
-        }
-        return y;
+        return Conv2d.conv2d(x, kernel, null, new Shape(1, 1), new Shape(0, 0), new Shape(1, 1))
+                .singletonOrThrow();
     }
 
     /**
@@ -552,37 +599,74 @@ public final class TransposedConv2d extends AbstractBlock {
      * taps {@code a = r + s * m} with {@code r = (ph + p) mod s}, from input index {@code i = q -
      * m} where {@code q = j + d}, {@code d = (ph + p) div s}. So phase {@code ph} is the full
      * stride-1 transposed convolution of the input with the sub-kernel {@code w[r::s]} ({@code
-     * taps} long), read from index {@code d} on. The input is cropped to the rows that reach that
-     * window and padded symmetrically just enough to cover it.
+     * taps} long), read from index {@code d} on: a correlation with the flipped sub-kernel over
+     * input rows {@code [d - taps + 1, d + rows)}, where rows outside the input are zeros. The
+     * window is cut from the input padded with {@code before} zero rows on top, so that the
+     * convolution computes exactly {@code rows} outputs, each with {@code taps} multiply-adds.
      */
     private static final class AxisPhase {
         final int tap;
         final int taps;
-        final long cropStart;
-        final long cropEnd;
-        final long pad;
-        final long sliceStart;
+        /** Zero rows this phase needs before the first input row. */
+        final long before;
+        /** Zero rows this phase needs after the last input row. */
+        final long after;
+        /** First row of the window, in the coordinates of the padded input. */
+        long start;
+        /** End (exclusive) of the window, in the coordinates of the padded input. */
+        long end;
+        private final long cropStart;
+        private final long cropEnd;
 
         private AxisPhase(
-                int tap, int taps, long cropStart, long cropEnd, long pad, long sliceStart) {
+                int tap, int taps, long cropStart, long cropEnd, long before, long after) {
             this.tap = tap;
             this.taps = taps;
             this.cropStart = cropStart;
             this.cropEnd = cropEnd;
-            this.pad = pad;
-            this.sliceStart = sliceStart;
+            this.before = before;
+            this.after = after;
         }
 
         boolean isEmpty() {
             return taps == 0;
         }
 
-        static AxisPhase plan(long in, int k, int s, int p, long rows, int ph) {
+        static AxisPhase[] planAll(long in, int k, int s, int p, long rows) {
+            AxisPhase[] plans = new AxisPhase[s];
+            for (int ph = 0; ph < s; ph++) {
+                plans[ph] = plan(in, k, s, p, rows, ph);
+            }
+            long top = maxBefore(plans);
+            for (AxisPhase plan : plans) {
+                plan.start = top + plan.cropStart - plan.before;
+                plan.end = top + plan.cropEnd + plan.after;
+            }
+            return plans;
+        }
+
+        static long maxBefore(AxisPhase[] plans) {
+            long max = 0;
+            for (AxisPhase plan : plans) {
+                max = Math.max(max, plan.before);
+            }
+            return max;
+        }
+
+        static long maxAfter(AxisPhase[] plans) {
+            long max = 0;
+            for (AxisPhase plan : plans) {
+                max = Math.max(max, plan.after);
+            }
+            return max;
+        }
+
+        private static AxisPhase plan(long in, int k, int s, int p, long rows, int ph) {
             int r = (ph + p) % s;
             long d = (ph + p) / s;
             int taps = r < k ? (k - r + s - 1) / s : 0;
-            long fullLength = in + taps - 1;
-            if (taps == 0 || d >= fullLength) {
+            if (taps == 0 || d >= in + taps - 1) {
+                // No tap lands here, or the window lies past the full output: bias only.
                 return new AxisPhase(r, 0, 0, 0, 0, 0);
             }
             long lo = d;
@@ -590,13 +674,9 @@ public final class TransposedConv2d extends AbstractBlock {
             // Full index q reads input rows q - taps + 1 .. q.
             long cropStart = Math.max(0, lo - (taps - 1));
             long cropEnd = Math.min(in, hi);
-            long length = cropEnd - cropStart;
-            long loRel = lo - cropStart;
-            long hiRel = hi - cropStart;
-            // With symmetric padding P the convolution covers full indices [taps-1-P, length+P).
-            long pad = Math.max(0, Math.max(taps - 1 - loRel, hiRel - length));
-            long sliceStart = loRel - (taps - 1 - pad);
-            return new AxisPhase(r, taps, cropStart, cropEnd, pad, sliceStart);
+            long before = Math.max(0, (taps - 1) - (lo - cropStart));
+            long after = Math.max(0, hi - cropEnd);
+            return new AxisPhase(r, taps, cropStart, cropEnd, before, after);
         }
     }
 

@@ -9,6 +9,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.io.ByteArrayInputStream;
@@ -379,5 +382,56 @@ class TransposedConv2dTest {
             }
             assertThat(now).as("arrays in the model manager after step %d", step).isEqualTo(before);
         }
+    }
+
+    @Test
+    void multiplyAddsAreThoseOfANativeTransposedConvolution() {
+        // k4 s2 p1, 7x7 -> 14x14 (DCGAN on 28x28): every input pixel times every tap, no more.
+        assertThat(macs(new Shape(64, 128, 7, 7), 64, 4, 2, 1, 0)).isEqualTo(64L * 128 * 64 * 49 * 16);
+        assertThat(macs(new Shape(64, 64, 14, 14), 1, 4, 2, 1, 0)).isEqualTo(64L * 64 * 196 * 16);
+        // k4 s1 p0 from 1x1: one matrix product.
+        assertThat(macs(new Shape(8, 100, 1, 1), 512, 4, 1, 0, 0)).isEqualTo(8L * 100 * 512 * 16);
+        // k1 s3: only one phase in nine has a tap.
+        assertThat(macs(new Shape(1, 2, 4, 4), 3, 1, 3, 0, 0)).isEqualTo(2L * 3 * 16);
+        // k3 s2 p1 op1 and k5 s2 p2 op1: at most every pixel times every tap.
+        assertThat(macs(new Shape(1, 2, 5, 5), 3, 3, 2, 1, 1)).isLessThanOrEqualTo(2L * 3 * 25 * 9);
+        assertThat(macs(new Shape(1, 2, 6, 6), 3, 5, 2, 2, 1)).isLessThanOrEqualTo(2L * 3 * 36 * 25);
+    }
+
+    private static long macs(Shape x, int outC, int k, int s, int p, int op) {
+        return TransposedConv2d.multiplyAdds(
+                x,
+                new Shape(x.get(1), outC, k, k),
+                new Shape(s, s),
+                new Shape(p, p),
+                new Shape(op, op));
+    }
+
+    @Test
+    void worksInsideASequentialBlockAfterALambdaReshape() {
+        // DJL's LambdaBlock is the reshape layer: no block of our own is needed for it.
+        SequentialBlock generator =
+                new SequentialBlock()
+                        .add(Linear.builder().setUnits(2 * 3 * 3).build())
+                        .add(LambdaBlock.singleton(x -> x.reshape(-1, 2, 3, 3), "reshape"))
+                        .add(
+                                valid().setInChannels(2)
+                                        .setOutChannels(1)
+                                        .setKernelShape(4)
+                                        .optStride(2)
+                                        .optPadding(1)
+                                        .build());
+        Shape zShape = new Shape(4, 10);
+        generator.initialize(manager, DataType.FLOAT32, zShape);
+        assertThat(generator.getOutputShapes(new Shape[] {zShape}))
+                .containsExactly(new Shape(4, 1, 6, 6));
+        NDArray y =
+                generator
+                        .forward(
+                                new ParameterStore(manager, false),
+                                new NDList(manager.randomNormal(zShape)),
+                                false)
+                        .head();
+        assertThat(y.getShape()).isEqualTo(new Shape(4, 1, 6, 6));
     }
 }
