@@ -1,0 +1,94 @@
+package org.gen4j.cli;
+
+import java.nio.file.Path;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.gen4j.core.train.RunListener;
+import org.gen4j.core.train.StepResult;
+
+/**
+ * Shows training progress: a progress bar with step, epoch, losses, images/s and ETA, or (when
+ * the bar is off or there is no terminal) one line every ten seconds.
+ */
+final class ProgressListener implements RunListener, AutoCloseable {
+
+    private final boolean bar;
+    private ProgressBar progressBar;
+    private long lastLine;
+    private long total;
+    private long startStep;
+    private long startNanos;
+
+    ProgressListener(boolean wantBar, int batchSize) {
+        this.bar = wantBar && System.console() != null;
+    }
+
+    @Override
+    public void onStart(long startStep, long totalSteps, int stepsPerEpoch, String description) {
+        this.total = totalSteps;
+        this.startStep = startStep;
+        this.startNanos = System.nanoTime();
+        System.err.printf("data: %s; %d steps per epoch; steps %d to %d%n", description,
+                stepsPerEpoch, startStep, totalSteps);
+        if (bar) {
+            progressBar = new ProgressBarBuilder()
+                    .setTaskName("train")
+                    .setInitialMax(totalSteps)
+                    .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+                    .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                    .setUpdateIntervalMillis(500)
+                    .startsFrom(startStep, java.time.Duration.ZERO)
+                    .build();
+        }
+    }
+
+    @Override
+    public void onStep(StepResult r, int epoch, double imagesPerSecond) {
+        String extra = String.format("ep %d  D %.3f  G %.3f  %.0f img/s", epoch, r.lossD(),
+                r.lossG(), imagesPerSecond);
+        if (progressBar != null) {
+            progressBar.stepTo(r.step());
+            progressBar.setExtraMessage(extra);
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - lastLine > 10_000_000_000L || r.step() == total) {
+            lastLine = now;
+            double elapsed = (now - startNanos) / 1e9;
+            long done = r.step() - startStep;
+            double eta = done > 0 ? elapsed / done * (total - r.step()) : Double.NaN;
+            System.err.printf("step %d/%d  %s  eta %s%n", r.step(), total, extra, duration(eta));
+        }
+    }
+
+    private static String duration(double seconds) {
+        if (!Double.isFinite(seconds)) {
+            return "?";
+        }
+        long s = Math.round(seconds);
+        return String.format("%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+    }
+
+    @Override
+    public void onSamples(Path file, int epoch, long step) {
+        if (progressBar == null) {
+            System.err.printf("samples: %s%n", file);
+        }
+    }
+
+    @Override
+    public void onEnd(long step, double seconds) {
+        close();
+        System.err.printf("done: %d steps in %s%n", step, duration(seconds));
+    }
+
+    @Override
+    public void close() {
+        if (progressBar != null) {
+            progressBar.close();
+            progressBar = null;
+        }
+    }
+}

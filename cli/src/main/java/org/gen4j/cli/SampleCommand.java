@@ -1,0 +1,100 @@
+package org.gen4j.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.gen4j.core.data.IdxFiles;
+import org.gen4j.core.image.ImageFiles;
+import org.gen4j.core.image.ImageGrid;
+import org.gen4j.core.random.RandomStream;
+import org.gen4j.core.spi.Gen4j;
+import org.gen4j.core.train.TrainedGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code gen4j sample}: N images from a checkpoint as a PNG grid, single PNGs and/or IDX. */
+@Command(name = "sample", mixinStandardHelpOptions = true,
+        description = "Generate images from a trained generator's checkpoint.")
+final class SampleCommand implements Callable<Integer> {
+
+    @Mixin
+    EngineOption engine;
+
+    @Option(names = "--run", required = true, paramLabel = "DIR",
+            description = "A run folder (its newest checkpoint) or a checkpoint folder.")
+    Path run;
+
+    @Option(names = {"-n", "--n"}, defaultValue = "64", description = "Number of images"
+            + " (default ${DEFAULT-VALUE}).")
+    int n;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the latent noise"
+            + " (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--grid", paramLabel = "FILE.png", description = "Write a PNG grid"
+            + " (default samples.png unless --images or --idx is given).")
+    Path grid;
+
+    @Option(names = "--images", paramLabel = "DIR", description = "Write each image as"
+            + " DIR/sample-NNNNN.png.")
+    Path images;
+
+    @Option(names = "--idx", paramLabel = "FILE", description = "Write all images as one IDX3"
+            + " uint8 file (grayscale only), for other evaluators.")
+    Path idx;
+
+    @Option(names = "--batch", defaultValue = "256", description = "Images per forward pass.")
+    int batch;
+
+    @Override
+    public Integer call() throws Exception {
+        if (n < 1 || n > 10_000_000) {
+            throw new IllegalArgumentException("--n must be in [1, 10000000], got " + n);
+        }
+        if (batch < 1) {
+            throw new IllegalArgumentException("--batch must be >= 1, got " + batch);
+        }
+        engine.apply();
+        if (grid == null && images == null && idx == null) {
+            grid = Path.of("samples.png");
+        }
+        try (TrainedGenerator g = TrainedGenerator.load(run, Gen4j.registry())) {
+            var shape = g.generator().sampleShape();
+            if (shape.dimension() != 3) {
+                throw new IllegalArgumentException("the generator of " + run + " makes samples of"
+                        + " shape " + shape + ", not images; sample works on image models");
+            }
+            int c = Math.toIntExact(shape.get(0));
+            int h = Math.toIntExact(shape.get(1));
+            int w = Math.toIntExact(shape.get(2));
+            if (idx != null && c != 1) {
+                throw new IllegalArgumentException("--idx writes grayscale IDX3 files, but the"
+                        + " images have " + c + " channels: use --images or --grid");
+            }
+            float[] z = new float[n * g.generator().latentSize()];
+            new RandomStream(seed).fillGaussian(z, 1f);
+            float[] x = g.generate(z, batch);
+            if (grid != null) {
+                ImageGrid.builder().optScale(h < 48 ? 2 : 1).build().writePng(x, n, c, h, w, grid);
+                System.err.println("grid: " + grid.toAbsolutePath());
+            }
+            if (images != null) {
+                Files.createDirectories(images);
+                int per = c * h * w;
+                for (int i = 0; i < n; i++) {
+                    ImageFiles.writePng(x, i * per, c, h, w,
+                            images.resolve(String.format("sample-%05d.png", i)));
+                }
+                System.err.println("images: " + images.toAbsolutePath());
+            }
+            if (idx != null) {
+                IdxFiles.writeImages(idx, x, n, h, w);
+                System.err.println("idx: " + idx.toAbsolutePath());
+            }
+            System.err.printf("%d samples from %s (step %d)%n", n, g.checkpoint(), g.step());
+        }
+        return 0;
+    }
+}

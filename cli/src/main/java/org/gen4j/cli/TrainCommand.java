@@ -1,0 +1,149 @@
+package org.gen4j.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.gen4j.core.spec.RunSpec;
+import org.gen4j.core.spec.SpecLoader;
+import org.gen4j.core.spi.Gen4j;
+import org.gen4j.core.spi.Registry;
+import org.gen4j.core.train.GanRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code gen4j train}: trains a GAN described by defaults, a spec file and flags. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a GAN. With no arguments: DCGAN with the non-saturating loss on the"
+                + " embedded Fashion-MNIST sample (a few minutes of CPU time).",
+            "Precedence: defaults < --spec file < flags < --set key=value."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Mixin
+    EngineOption engine;
+
+    @Option(names = "--spec", paramLabel = "FILE", description = "Run spec, YAML or JSON: only"
+            + " the keys that differ from the defaults.")
+    Path specFile;
+
+    @Option(names = "--model", description = "Architecture (see 'gen4j list'), default dcgan.")
+    String model;
+
+    @Option(names = "--discriminator", description = "Discriminator architecture, default: the"
+            + " model's.")
+    String discriminator;
+
+    @Option(names = "--loss", description = "Adversarial loss, default non-saturating.")
+    String loss;
+
+    @Option(names = "--data", description = "A folder of IDX files or images, or a data-set name;"
+            + " default fashion-mnist-sample.")
+    String data;
+
+    @Option(names = "--steps", description = "Generator updates to train (overrides --epochs).")
+    Long steps;
+
+    @Option(names = "--epochs", description = "Epochs to train when --steps is not given"
+            + " (default 10).")
+    Integer epochs;
+
+    @Option(names = "--batch-size", description = "Samples per update (default 64).")
+    Integer batchSize;
+
+    @Option(names = "--latent-size", description = "Latent vector size (default 100).")
+    Integer latentSize;
+
+    @Option(names = "--n-critic", description = "Discriminator updates per generator update"
+            + " (default 1).")
+    Integer nCritic;
+
+    @Option(names = "--lr", description = "Learning rate of both optimizers (default 2e-4).")
+    Double lr;
+
+    @Option(names = "--seed", description = "Seed of every random stream (default 42).")
+    Long seed;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Set any spec key, e.g."
+            + " --set optimizer-d.beta2=0.99 or --set model-options.width=32.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default"
+            + " runs/<model>-<loss>-<time>).")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue the run in --out from its newest"
+            + " checkpoint; flags may extend --steps/--epochs.")
+    boolean resume;
+
+    @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Show a progress bar (default on; off prints a line every 10 s).")
+    boolean progress;
+
+    @Override
+    public Integer call() throws Exception {
+        if (resume && out == null) {
+            throw new IllegalArgumentException("--resume needs --out, the run folder to continue");
+        }
+        String engineName = engine.apply();
+        Registry registry = Gen4j.registry();
+        SpecLoader loader = resume ? SpecLoader.from(GanRun.storedSpec(out))
+                : SpecLoader.fromDefaults();
+        if (specFile != null) {
+            loader.mergeFile(specFile);
+        }
+        apply(loader);
+        RunSpec spec = loader.build();
+        Path runDir = out != null ? out : Path.of("runs", spec.model() + "-" + spec.loss() + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        System.err.printf("gen4j: %s %s on %s, engine %s, run folder %s%n",
+                resume ? "resuming" : "training", spec.model() + " with " + spec.loss(),
+                spec.data(), engineName, runDir);
+        try (GanRun run = resume ? GanRun.resume(spec, registry, runDir)
+                        : GanRun.start(spec, registry, runDir);
+                ProgressListener listener = new ProgressListener(progress, spec.batchSize())) {
+            run.train(listener);
+        }
+        System.err.println("report: " + runDir.resolve("report.html").toAbsolutePath());
+        return 0;
+    }
+
+    private void apply(SpecLoader loader) {
+        set(loader, "model", model);
+        set(loader, "discriminator", discriminator);
+        set(loader, "loss", loss);
+        set(loader, "data", data);
+        set(loader, "batch-size", batchSize);
+        set(loader, "latent-size", latentSize);
+        set(loader, "n-critic", nCritic);
+        set(loader, "seed", seed);
+        if (steps != null) {
+            set(loader, "steps", steps);
+        }
+        if (epochs != null) {
+            set(loader, "epochs", epochs);
+            if (steps == null) {
+                set(loader, "steps", 0L);
+            }
+        }
+        if (lr != null) {
+            loader.set("optimizer-g.lr", lr.toString());
+            loader.set("optimizer-d.lr", lr.toString());
+        }
+        for (String kv : sets) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--set takes KEY=VALUE, got '" + kv + "'");
+            }
+            loader.set(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+        }
+    }
+
+    private static void set(SpecLoader loader, String key, Object value) {
+        if (value != null) {
+            loader.setValue(key, value);
+        }
+    }
+}
