@@ -1,0 +1,208 @@
+package org.gen4j.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.gen4j.core.data.FashionMnist;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * gen4j's benchmarks. Run them from the repository root after {@code ./mvnw -pl bench -am package
+ * -DskipTests}: {@code bench/run compare} (see bench/README.md).
+ */
+@Command(name = "gen4j-bench", mixinStandardHelpOptions = true,
+        subcommands = {BenchMain.Step.class, BenchMain.Compare.class, BenchMain.MemoryBench.class},
+        description = "Throughput and memory benchmarks. Never run two at once: on 2 cores a second"
+                + " busy process cuts every figure by 80-90%.")
+public final class BenchMain implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) {
+        System.setProperty("ai.djl.offline", "true");
+        System.exit(new CommandLine(new BenchMain()).execute(args));
+    }
+
+    /** Times the DCGAN step on the engine of this JVM. */
+    @Command(name = "dcgan-step", description = "Time the reference DCGAN train step (one D and"
+            + " one G update) on this JVM's engine (-Dai.djl.default_engine=MXNet|PyTorch).")
+    static final class Step implements Callable<Integer> {
+        @Option(names = "--batch", defaultValue = "64") int batch;
+        @Option(names = "--warmup", defaultValue = "10") int warmup;
+        @Option(names = "--steps", defaultValue = "50") int steps;
+        @Option(names = "--reps", defaultValue = "3") int reps;
+
+        @Override
+        public Integer call() {
+            DcganBench.timeSteps(batch, warmup, steps, reps);
+            return 0;
+        }
+    }
+
+    /** Runs each engine and the PyTorch reference side by side, interleaved, and prints ratios. */
+    @Command(name = "compare", description = "DCGAN step on every engine and the PyTorch-eager"
+            + " reference (shared/reference/dcgan.py), interleaved in one invocation; prints the"
+            + " medians and the ratios to the reference.")
+    static final class Compare implements Callable<Integer> {
+        @Option(names = "--rounds", defaultValue = "2", description = "Interleaved rounds.")
+        int rounds;
+        @Option(names = "--engines", defaultValue = "MXNet,PyTorch", split = ",")
+        List<String> engines;
+        @Option(names = "--threads", defaultValue = "2") int threads;
+        @Option(names = "--batch", defaultValue = "64") int batch;
+        @Option(names = "--steps", defaultValue = "50") int steps;
+        @Option(names = "--reps", defaultValue = "3") int reps;
+        @Option(names = "--reference", defaultValue = "../shared/reference/dcgan.py",
+                description = "The reference script; skipped if missing or if python3 lacks torch.")
+        Path reference;
+        @Option(names = "--python", defaultValue = "/usr/bin/python3") String python;
+
+        @Override
+        public Integer call() throws Exception {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String cp = System.getProperty("java.class.path");
+            Map<String, List<String>> commands = new LinkedHashMap<>();
+            for (String e : engines) {
+                commands.put("gen4j-" + e.toLowerCase(Locale.ROOT), List.of(java, "-Xmx1g",
+                        "-Dai.djl.default_engine=" + e, "-Dai.djl.offline=true",
+                        "-Dai.djl.pytorch.num_threads=" + threads,
+                        "-Dai.djl.pytorch.num_interop_threads=1",
+                        "-Dai.djl.pytorch.graph_optimizer=false", "-cp", cp,
+                        BenchMain.class.getName(), "dcgan-step", "--batch", "" + batch,
+                        "--steps", "" + steps, "--reps", "" + reps));
+            }
+            boolean haveReference = Files.isRegularFile(reference) && hasTorch();
+            if (haveReference) {
+                commands.put("pytorch-eager", List.of(python, reference.toString(), "bench",
+                        "--batch", "" + batch, "--steps", "" + steps, "--reps", "" + reps,
+                        "--threads", "" + threads));
+            } else {
+                System.out.println("reference skipped: " + reference + " missing or " + python
+                        + " has no torch (apt-get install python3-torch libopenblas0-openmp)");
+            }
+            Map<String, List<Double>> rates = new LinkedHashMap<>();
+            Map<String, String> notes = new LinkedHashMap<>();
+            for (int round = 1; round <= rounds; round++) {
+                for (var entry : commands.entrySet()) {
+                    System.out.printf("round %d: %s%n", round, entry.getKey());
+                    Map<String, String> r = runChild(entry.getValue());
+                    rates.computeIfAbsent(entry.getKey(), k -> new ArrayList<>())
+                            .add(Double.parseDouble(r.get("images_per_s")));
+                    notes.put(entry.getKey(), "peak RSS " + r.getOrDefault("peak_rss_mb", "?")
+                            + " MB" + (r.containsKey("blas") ? ", blas " + r.get("blas") : "")
+                            + (r.containsKey("torch") ? ", torch " + r.get("torch") : ""));
+                }
+            }
+            double ref = haveReference ? median(rates.get("pytorch-eager")) : Double.NaN;
+            System.out.printf("%nDCGAN train step, batch %d, 28x28, %d threads, %d rounds x %d"
+                    + " reps of %d steps%n", batch, threads, rounds, reps, steps);
+            System.out.printf("%-18s %12s %10s  %s%n", "implementation", "images/s", "ratio",
+                    "notes");
+            for (var e : rates.entrySet()) {
+                double m = median(e.getValue());
+                System.out.printf("%-18s %12.1f %10s  %s; per round %s%n", e.getKey(), m,
+                        Double.isNaN(ref) ? "-" : String.format("%.2fx", m / ref),
+                        notes.get(e.getKey()), e.getValue());
+            }
+            return 0;
+        }
+
+        private boolean hasTorch() {
+            try {
+                Process p = new ProcessBuilder(python, "-c", "import torch").redirectErrorStream(true)
+                        .start();
+                p.getInputStream().readAllBytes();
+                return p.waitFor() == 0;
+            } catch (java.io.IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        private Map<String, String> runChild(List<String> command) throws Exception {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+            pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+            Process p = pb.start();
+            Map<String, String> result = null;
+            try (BufferedReader in = new BufferedReader(
+                    new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    System.out.println("  " + line);
+                    if (line.startsWith("RESULT")) {
+                        result = DcganBench.parseResult(line);
+                    }
+                }
+            }
+            int rc = p.waitFor();
+            if (rc != 0 || result == null) {
+                throw new IllegalStateException("benchmark child failed (exit " + rc + "): "
+                        + String.join(" ", command.subList(0, Math.min(4, command.size()))));
+            }
+            return result;
+        }
+    }
+
+    /** Trains 2,000 steps and checks that the array count and RSS stay flat after warm-up. */
+    @Command(name = "memory", description = "Train DCGAN on the embedded Fashion-MNIST sample and"
+            + " report the array count and resident memory every N steps; RSS must stay within"
+            + " --tolerance of its value after warm-up. Run with -Xmx256m so that the JVM heap's"
+            + " lazy growth does not pass for a leak.")
+    static final class MemoryBench implements Callable<Integer> {
+        @Option(names = "--steps", defaultValue = "2000") int steps;
+        @Option(names = "--warmup", defaultValue = "200") int warmup;
+        @Option(names = "--every", defaultValue = "100") int every;
+        @Option(names = "--batch", defaultValue = "64") int batch;
+        @Option(names = "--tolerance", defaultValue = "0.10") double tolerance;
+
+        @Override
+        public Integer call() {
+            List<long[]> rows = DcganBench.memory(FashionMnist.sample("train"), batch, steps, every);
+            long[] base = rows.stream().filter(r -> r[0] >= warmup).findFirst().orElseThrow();
+            long maxRss = 0;
+            long minRss = Long.MAX_VALUE;
+            boolean arraysFlat = true;
+            for (long[] r : rows) {
+                if (r[0] >= warmup) {
+                    maxRss = Math.max(maxRss, r[3]);
+                    minRss = Math.min(minRss, r[3]);
+                    arraysFlat &= r[1] == base[1] && r[2] == base[2];
+                }
+            }
+            double spread = (double) (maxRss - base[3]) / base[3];
+            boolean ok = arraysFlat && spread <= tolerance;
+            System.out.printf("RESULT memory steps=%d warmup=%d rss_at_warmup_mb=%d rss_min_mb=%d"
+                            + " rss_max_mb=%d growth=%.1f%% arrays_constant=%s verdict=%s%n",
+                    steps, warmup, base[3], minRss, maxRss, 100 * spread, arraysFlat,
+                    ok ? "PASS" : "FAIL");
+            return ok ? 0 : 1;
+        }
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}
