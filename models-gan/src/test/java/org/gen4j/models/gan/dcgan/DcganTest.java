@@ -1,0 +1,131 @@
+package org.gen4j.models.gan.dcgan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import java.util.List;
+import java.util.Map;
+import org.gen4j.core.model.Discriminator;
+import org.gen4j.core.model.Generator;
+import org.gen4j.core.model.NetworkSpec;
+import org.gen4j.core.optim.OptimizerSpec;
+import org.gen4j.core.train.GanSetup;
+import org.gen4j.core.train.GanTrainer;
+import org.gen4j.core.util.Options;
+import org.gen4j.losses.adversarial.StandardGanLoss;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DcganTest {
+
+    private static NetworkSpec spec(long c, long size, int width) {
+        return new NetworkSpec(new Shape(c, size, size), 16,
+                new Options("model 'dcgan'", Map.of("width", width)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, 28, 8", "3, 28, 4", "1, 64, 4", "3, 64, 4"})
+    void generatorAndDiscriminatorShapes(long c, long size, int width) {
+        Generator g = Dcgan.generator(spec(c, size, width));
+        Discriminator d = Dcgan.discriminator(spec(c, size, width));
+        try (NDManager m = NDManager.newBaseManager()) {
+            g.block().initialize(m, DataType.FLOAT32, new Shape(2, 16));
+            d.block().initialize(m, DataType.FLOAT32, new Shape(2, c, size, size));
+            ParameterStore ps = new ParameterStore(m, false);
+            NDArray x = g.block().forward(ps, new NDList(m.randomNormal(new Shape(2, 16))), false)
+                    .singletonOrThrow();
+            assertThat(x.getShape()).isEqualTo(new Shape(2, c, size, size));
+            float[] v = x.toFloatArray();
+            for (float f : v) {
+                assertThat(f).isBetween(-1f, 1f);
+            }
+            NDArray logits = d.block().forward(ps, new NDList(x), false).head();
+            assertThat(logits.getShape()).isEqualTo(new Shape(2, 1));
+        }
+        assertThat(d.traits()).contains(Discriminator.Trait.BATCH_NORM);
+    }
+
+    @Test
+    void referenceSizedNetworkHasTheReferenceParameterCount() {
+        // shared/reference/dcgan.py: G 100 -> 128x7x7 (BN1d), tconv 128->64 (no bias), BN, tconv 64->1.
+        Generator g = Dcgan.generator(new NetworkSpec(new Shape(1, 28, 28), 100,
+                Options.empty("model 'dcgan'")));
+        Discriminator d = Dcgan.discriminator(new NetworkSpec(new Shape(1, 28, 28), 100,
+                Options.empty("model 'dcgan'")));
+        try (NDManager m = NDManager.newBaseManager()) {
+            g.block().initialize(m, DataType.FLOAT32, new Shape(1, 100));
+            d.block().initialize(m, DataType.FLOAT32, new Shape(1, 1, 28, 28));
+            long gTrainable = 100L * 6272 + 6272 + 2 * 6272 + 128L * 64 * 16 + 2 * 64
+                    + 64L * 16 + 1;
+            long dTrainable = 64L * 16 + 64 + 64L * 128 * 16 + 2 * 128 + 6272 + 1;
+            assertThat(count(g.block().getParameters())).isEqualTo(gTrainable);
+            assertThat(count(d.block().getParameters())).isEqualTo(dTrainable);
+        }
+    }
+
+    private static long count(ai.djl.nn.ParameterList list) {
+        long n = 0;
+        for (Pair<String, Parameter> p : list) {
+            if (p.getValue().requiresGradient()) {
+                n += p.getValue().getArray().size();
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void otherSizesAreRefusedWithTheAcceptedShapes() {
+        assertThatThrownBy(() -> Dcgan.generator(spec(3, 32, 8)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(C, 28, 28) or (C, 64, 64)")
+                .hasMessageContaining("(3, 32, 32)");
+        assertThatThrownBy(() -> Dcgan.discriminator(new NetworkSpec(new Shape(2), 8,
+                        Options.empty("model 'dcgan'"))))
+                .hasMessageContaining("mlp-gan");
+        assertThatThrownBy(() -> Dcgan.generator(new NetworkSpec(new Shape(1, 28, 28), 8,
+                        new Options("model 'dcgan'", Map.of("widht", 8)))))
+                .hasMessageContaining("widht");
+    }
+
+    @Test
+    void trainingKeepsBatchNormRunningStatisticsNonTrainable() {
+        NetworkSpec s = spec(1, 28, 4);
+        GanSetup setup = new GanSetup(Dcgan.generator(s), Dcgan.discriminator(s),
+                new StandardGanLoss(false), List.of(), 1, 8, OptimizerSpec.dcganAdam(),
+                OptimizerSpec.dcganAdam(), 1, 0.02f);
+        float[] real = new float[8 * 28 * 28];
+        java.util.Arrays.fill(real, -0.5f);
+        try (NDManager m = NDManager.newBaseManager(); GanTrainer t = new GanTrainer(setup, m)) {
+            float[] before = runningMean(t);
+            for (int i = 0; i < 3; i++) {
+                t.step(() -> real);
+            }
+            for (Pair<String, Parameter> p : t.discriminator().block().getParameters()) {
+                if (p.getKey().contains("runningMean") || p.getKey().contains("runningVar")) {
+                    assertThat(p.getValue().requiresGradient()).as(p.getKey()).isFalse();
+                    assertThat(p.getValue().getArray().hasGradient()).as(p.getKey()).isFalse();
+                }
+            }
+            assertThat(runningMean(t)).as("BN running mean is updated by training forward passes")
+                    .isNotEqualTo(before);
+        }
+    }
+
+    private static float[] runningMean(GanTrainer t) {
+        for (Pair<String, Parameter> p : t.discriminator().block().getParameters()) {
+            if (p.getKey().contains("runningMean")) {
+                return p.getValue().getArray().toFloatArray();
+            }
+        }
+        throw new AssertionError("no running mean in the dcgan discriminator");
+    }
+}
