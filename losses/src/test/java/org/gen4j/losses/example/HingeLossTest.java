@@ -55,5 +55,7 @@ class HingeLossTest {
     void foundByNameWhenItsJarIsOnTheClassPath() {
         // The service file in src/test/resources puts the example plugin on this module's test class path.
         assertThat(Gen4j.registry().loss(HingeLossFactory.NAME)).isInstanceOf(HingeLossFactory.class);
+        assertThatThrownBy(() -> Gen4j.registry().loss("hinje"))
+                .hasMessage("Unknown loss 'hinje'. Known losses: [example-hinge, minimax, non-saturating]");
     }
 }

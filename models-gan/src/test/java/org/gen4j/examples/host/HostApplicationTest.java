@@ -182,4 +182,12 @@ class HostApplicationTest {
         assertThat(injector.getInstance(Registry.class).all(PluginKind.DATASET).keySet())
                 .isEqualTo(INJECTOR.getInstance(Registry.class).all(PluginKind.DATASET).keySet());
     }
+
+    @Test
+    void installingAPluginModuleAgainFails() {
+        // Plugin modules have no equals: a second copy registers each of its names again.
+        assertThatThrownBy(() -> Guice.createInjector(new HostModule(), new AdversarialLossesModule()))
+                .isInstanceOf(CreationException.class)
+                .hasMessageContaining("found in Map<String, GanLossFactory>");
+    }
 }
