@@ -177,7 +177,15 @@ public final class GanRun implements AutoCloseable {
     }
 
     private static void checkCompatible(JsonNode stored, RunSpec wanted, Path dir) {
-        JsonNode now = Checkpoints.JSON.valueToTree(wanted);
+        // Compare the spec as it would read back from state.json, not as valueToTree builds it:
+        // valueToTree makes a LongNode of the long seed while state.json reads back 42 as an
+        // IntNode, and IntNode(42).equals(LongNode(42)) is false, so every resume failed on seed.
+        JsonNode now;
+        try {
+            now = Checkpoints.JSON.readTree(Checkpoints.JSON.writeValueAsString(wanted));
+        } catch (IOException e) {
+            throw new IllegalStateException("spec does not serialise: " + e.getMessage(), e);
+        }
         Set<String> differing = new TreeSet<>();
         Iterator<String> names = stored.fieldNames();
         while (names.hasNext()) {
