@@ -126,13 +126,21 @@ public final class GanRun implements AutoCloseable {
      */
     public static GanRun start(RunSpec spec, Registry registry, Path runDir) throws IOException {
         Objects.requireNonNull(spec, "spec is null").validate();
-        prepareFolder(runDir);
         if (Files.exists(Checkpoints.folder(runDir).resolve("latest"))) {
             throw new IllegalArgumentException("run folder " + runDir + " already holds a run:"
                     + " resume it with --resume, or choose another --out folder");
         }
+        checkWritable(runDir);
+        // Build every component before the folder is created, so that an unknown name or data
+        // that does not fit leaves nothing behind.
         GanRun run = new GanRun(spec, registry, runDir, null, null);
-        AtomicFiles.writeString(runDir.resolve("spec.json"), SpecLoader.toJson(spec));
+        try {
+            prepareFolder(runDir);
+            AtomicFiles.writeString(runDir.resolve("spec.json"), SpecLoader.toJson(spec));
+        } catch (IOException | RuntimeException e) {
+            run.close();
+            throw e;
+        }
         return run;
     }
 
@@ -163,6 +171,28 @@ public final class GanRun implements AutoCloseable {
     public static RunSpec storedSpec(Path runDir) {
         CheckpointState state = Checkpoints.readState(Checkpoints.resolve(runDir));
         return SpecLoader.fromJson(state.spec().toString());
+    }
+
+    /**
+     * Fails early, without creating anything, when {@code runDir} cannot be created or written:
+     * its nearest existing ancestor must be a writable folder.
+     */
+    private static void checkWritable(Path runDir) {
+        Path p = runDir.toAbsolutePath().normalize();
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            return;
+        }
+        if (!Files.isDirectory(p)) {
+            throw new IllegalArgumentException("output folder " + runDir + " cannot be created: "
+                    + p + " is a file, not a folder");
+        }
+        if (!Files.isWritable(p)) {
+            throw new IllegalArgumentException("output folder " + runDir + " is not writable: "
+                    + "no write permission on " + p);
+        }
     }
 
     private static void prepareFolder(Path runDir) {
