@@ -294,11 +294,18 @@ public final class GanRun implements AutoCloseable {
                 }
             }
         } catch (NonFiniteLossException e) {
-            writeReport(metrics, "stopped: " + e.getMessage());
-            throw e;
+            NonFiniteLossException named = e.withKeptCheckpoint(latestCheckpoint());
+            writeReport(metrics, "stopped: " + named.getMessage());
+            throw named;
         }
         writeReport(metrics, "finished");
         l.onEnd(step, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The name in checkpoints/latest, or null when no checkpoint has been published. */
+    private String latestCheckpoint() throws IOException {
+        Path latest = Checkpoints.folder(runDir).resolve("latest");
+        return Files.isRegularFile(latest) ? Files.readString(latest).trim() : null;
     }
 
     private Path checkpoint(StepResult last, int epoch) throws IOException {
