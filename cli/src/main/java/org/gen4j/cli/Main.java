@@ -56,10 +56,15 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
-    /** The message of an error and of its causes that add something, on one line. */
+    /**
+     * The message of an error and of its causes that add something, on one line. The causes of an
+     * {@link IllegalArgumentException} are left to {@code --debug}: gen4j's bad-input messages
+     * name the value, the constraint and the fix themselves, and their causes (a Jackson parse
+     * error, a {@code NoSuchFileException}) only repeat them at length.
+     */
     static String describe(Throwable e) {
         StringBuilder sb = new StringBuilder(message(e));
-        Throwable c = e.getCause();
+        Throwable c = e instanceof IllegalArgumentException ? null : e.getCause();
         while (c != null && c != e) {
             String m = message(c);
             if (!sb.toString().contains(m)) {
@@ -68,7 +73,7 @@ public final class Main implements Runnable {
             e = c;
             c = c.getCause();
         }
-        return sb.toString();
+        return sb.toString().strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static String message(Throwable e) {

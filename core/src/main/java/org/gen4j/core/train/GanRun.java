@@ -126,13 +126,21 @@ public final class GanRun implements AutoCloseable {
      */
     public static GanRun start(RunSpec spec, Registry registry, Path runDir) throws IOException {
         Objects.requireNonNull(spec, "spec is null").validate();
-        prepareFolder(runDir);
         if (Files.exists(Checkpoints.folder(runDir).resolve("latest"))) {
             throw new IllegalArgumentException("run folder " + runDir + " already holds a run:"
                     + " resume it with --resume, or choose another --out folder");
         }
+        checkWritable(runDir);
+        // Build every component before the folder is created, so that an unknown name or data
+        // that does not fit leaves nothing behind.
         GanRun run = new GanRun(spec, registry, runDir, null, null);
-        AtomicFiles.writeString(runDir.resolve("spec.json"), SpecLoader.toJson(spec));
+        try {
+            prepareFolder(runDir);
+            AtomicFiles.writeString(runDir.resolve("spec.json"), SpecLoader.toJson(spec));
+        } catch (IOException | RuntimeException e) {
+            run.close();
+            throw e;
+        }
         return run;
     }
 
@@ -165,6 +173,28 @@ public final class GanRun implements AutoCloseable {
         return SpecLoader.fromJson(state.spec().toString());
     }
 
+    /**
+     * Fails early, without creating anything, when {@code runDir} cannot be created or written:
+     * its nearest existing ancestor must be a writable folder.
+     */
+    private static void checkWritable(Path runDir) {
+        Path p = runDir.toAbsolutePath().normalize();
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            return;
+        }
+        if (!Files.isDirectory(p)) {
+            throw new IllegalArgumentException("output folder " + runDir + " cannot be created: "
+                    + p + " is a file, not a folder");
+        }
+        if (!Files.isWritable(p)) {
+            throw new IllegalArgumentException("output folder " + runDir + " is not writable: "
+                    + "no write permission on " + p);
+        }
+    }
+
     private static void prepareFolder(Path runDir) {
         try {
             Files.createDirectories(runDir);
@@ -177,7 +207,15 @@ public final class GanRun implements AutoCloseable {
     }
 
     private static void checkCompatible(JsonNode stored, RunSpec wanted, Path dir) {
-        JsonNode now = Checkpoints.JSON.valueToTree(wanted);
+        // Compare the spec as it would read back from state.json, not as valueToTree builds it:
+        // valueToTree makes a LongNode of the long seed while state.json reads back 42 as an
+        // IntNode, and IntNode(42).equals(LongNode(42)) is false, so every resume failed on seed.
+        JsonNode now;
+        try {
+            now = Checkpoints.JSON.readTree(Checkpoints.JSON.writeValueAsString(wanted));
+        } catch (IOException e) {
+            throw new IllegalStateException("spec does not serialise: " + e.getMessage(), e);
+        }
         Set<String> differing = new TreeSet<>();
         Iterator<String> names = stored.fieldNames();
         while (names.hasNext()) {
@@ -256,11 +294,18 @@ public final class GanRun implements AutoCloseable {
                 }
             }
         } catch (NonFiniteLossException e) {
-            writeReport(metrics, "stopped: " + e.getMessage());
-            throw e;
+            NonFiniteLossException named = e.withKeptCheckpoint(latestCheckpoint());
+            writeReport(metrics, "stopped: " + named.getMessage());
+            throw named;
         }
         writeReport(metrics, "finished");
         l.onEnd(step, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The name in checkpoints/latest, or null when no checkpoint has been published. */
+    private String latestCheckpoint() throws IOException {
+        Path latest = Checkpoints.folder(runDir).resolve("latest");
+        return Files.isRegularFile(latest) ? Files.readString(latest).trim() : null;
     }
 
     private Path checkpoint(StepResult last, int epoch) throws IOException {

@@ -11,12 +11,29 @@ public final class NonFiniteLossException extends RuntimeException {
 
     /** A non-finite {@code lossName} of value {@code value} at generator step {@code step}. */
     public NonFiniteLossException(long step, String lossName, float value) {
+        this(step, lossName, value, "the last good checkpoint is kept");
+    }
+
+    private NonFiniteLossException(long step, String lossName, float value, String kept) {
         super("Loss " + lossName + " became " + value + " at step " + step
-                + ": training stopped; the last good checkpoint is kept (lower the learning rate,"
+                + ": training stopped; " + kept + " (lower the learning rate,"
                 + " or check the data for NaN values)");
         this.step = step;
         this.lossName = lossName;
         this.value = value;
+    }
+
+    /**
+     * The same failure, with a message that names the checkpoint that is kept.
+     *
+     * @param checkpoint the name of the newest complete checkpoint, or null when there is none
+     */
+    public NonFiniteLossException withKeptCheckpoint(String checkpoint) {
+        NonFiniteLossException e = new NonFiniteLossException(step, lossName, value,
+                checkpoint == null ? "no checkpoint had been written yet"
+                        : "the last good checkpoint, " + checkpoint + ", is kept");
+        e.setStackTrace(getStackTrace());
+        return e;
     }
 
     /** The step whose loss was not finite (1-based). */
