@@ -47,7 +47,7 @@ final class TrainCommand implements Callable<Integer> {
     Long steps;
 
     @Option(names = "--epochs", description = "Epochs to train when --steps is not given"
-            + " (default 10).")
+            + " (default 20).")
     Integer epochs;
 
     @Option(names = "--batch-size", description = "Samples per update (default 64).")
