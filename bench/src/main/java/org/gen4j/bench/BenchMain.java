@@ -49,10 +49,17 @@ public final class BenchMain implements Runnable {
         @Option(names = "--warmup", defaultValue = "10") int warmup;
         @Option(names = "--steps", defaultValue = "50") int steps;
         @Option(names = "--reps", defaultValue = "3") int reps;
+        @Option(names = "--data", defaultValue = "uniform", description = "uniform (one batch of"
+                + " uniform [-1, 1) noise, as the reference script) or fashion (a batch of the"
+                + " embedded Fashion-MNIST sample).")
+        String data;
 
         @Override
         public Integer call() {
-            DcganBench.timeSteps(batch, warmup, steps, reps);
+            if (!data.equals("uniform") && !data.equals("fashion")) {
+                throw new IllegalArgumentException("--data must be uniform or fashion, got " + data);
+            }
+            DcganBench.timeSteps(batch, warmup, steps, reps, data.equals("fashion"));
             return 0;
         }
     }
@@ -62,8 +69,12 @@ public final class BenchMain implements Runnable {
             + " reference (shared/reference/dcgan.py), interleaved in one invocation; prints the"
             + " medians and the ratios to the reference.")
     static final class Compare implements Callable<Integer> {
-        @Option(names = "--rounds", defaultValue = "2", description = "Interleaved rounds.")
+        @Option(names = "--rounds", defaultValue = "3", description = "Interleaved rounds.")
         int rounds;
+        @Option(names = "--warmup", defaultValue = "30", description = "Untimed steps before"
+                + " timing, for every implementation (the JIT and the engines' memory pools"
+                + " are still warming up after 10).")
+        int warmup;
         @Option(names = "--engines", defaultValue = "MXNet,PyTorch", split = ",")
         List<String> engines;
         @Option(names = "--threads", defaultValue = "2") int threads;
@@ -87,12 +98,13 @@ public final class BenchMain implements Runnable {
                         "-Dai.djl.pytorch.num_interop_threads=1",
                         "-Dai.djl.pytorch.graph_optimizer=false", "-cp", cp,
                         BenchMain.class.getName(), "dcgan-step", "--batch", "" + batch,
+                        "--warmup", "" + warmup,
                         "--steps", "" + steps, "--reps", "" + reps));
             }
             boolean haveReference = Files.isRegularFile(reference) && hasTorch();
             if (haveReference) {
                 commands.put("pytorch-eager", List.of(python, reference.toString(), "bench",
-                        "--batch", "" + batch, "--steps", "" + steps, "--reps", "" + reps,
+                        "--batch", "" + batch, "--warmup", "" + warmup, "--steps", "" + steps, "--reps", "" + reps,
                         "--threads", "" + threads));
             } else {
                 System.out.println("reference skipped: " + reference + " missing or " + python
@@ -113,7 +125,8 @@ public final class BenchMain implements Runnable {
             }
             double ref = haveReference ? median(rates.get("pytorch-eager")) : Double.NaN;
             System.out.printf("%nDCGAN train step, batch %d, 28x28, %d threads, %d rounds x %d"
-                    + " reps of %d steps%n", batch, threads, rounds, reps, steps);
+                    + " reps of %d steps after %d warm-up steps%n", batch, threads, rounds, reps,
+                    steps, warmup);
             System.out.printf("%-18s %12s %10s  %s%n", "implementation", "images/s", "ratio",
                     "notes");
             for (var e : rates.entrySet()) {

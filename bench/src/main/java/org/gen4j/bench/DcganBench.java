@@ -42,12 +42,19 @@ final class DcganBench {
      * warm-up steps, then {@code reps} repetitions of {@code steps} steps; prints each repetition
      * and a RESULT line with the median.
      */
-    static double timeSteps(int batch, int warmup, int steps, int reps) {
+    static double timeSteps(int batch, int warmup, int steps, int reps, boolean fashion) {
         Registry registry = Gen4j.registry();
         float[] real = new float[batch * 28 * 28];
-        RandomStream r = new RandomStream(1);
-        for (int i = 0; i < real.length; i++) {
-            real[i] = r.nextFloat() * 2 - 1;
+        if (fashion) {
+            SampleSet sample = org.gen4j.core.data.FashionMnist.sample("train");
+            for (int i = 0; i < batch; i++) {
+                sample.copySample(i, real, i * 28 * 28);
+            }
+        } else {
+            RandomStream r = new RandomStream(1);
+            for (int i = 0; i < real.length; i++) {
+                real[i] = r.nextFloat() * 2 - 1;
+            }
         }
         List<Double> rates = new ArrayList<>();
         try (NDManager m = NDManager.newBaseManager(); GanTrainer t = trainer(registry, batch, 0, m)) {
@@ -67,9 +74,9 @@ final class DcganBench {
         Collections.sort(rates);
         double median = rates.get(rates.size() / 2);
         String engine = Engine.getInstance().getEngineName();
-        System.out.printf("RESULT impl=gen4j-%s engine=%s batch=%d images_per_s=%.1f"
+        System.out.printf("RESULT impl=gen4j-%s engine=%s batch=%d data=%s images_per_s=%.1f"
                         + " peak_rss_mb=%d%n", engine.toLowerCase(java.util.Locale.ROOT), engine,
-                batch, median, Memory.peakRssMb());
+                batch, fashion ? "fashion" : "uniform", median, Memory.peakRssMb());
         return median;
     }
 
