@@ -11,7 +11,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.Initializer;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -25,6 +24,7 @@ import org.gen4j.core.loss.CriticContext;
 import org.gen4j.core.loss.GanLoss;
 import org.gen4j.core.model.Discriminator;
 import org.gen4j.core.model.Generator;
+import org.gen4j.core.nn.SeededNormalInitializer;
 import org.gen4j.core.optim.NamedParameter;
 import org.gen4j.core.optim.Optimizer;
 import org.gen4j.core.random.RandomStream;
@@ -83,12 +83,7 @@ public final class GanTrainer implements AutoCloseable {
     }
 
     private void initialize(Block block, Shape inputShape, RandomStream rng, float std) {
-        Initializer normal = (m, shape, type) -> {
-            float[] values = new float[Math.toIntExact(shape.size())];
-            rng.fillGaussian(values, std);
-            return m.create(values, shape).toType(type, false);
-        };
-        block.setInitializer(normal, Parameter.Type.WEIGHT);
+        block.setInitializer(new SeededNormalInitializer(rng, 0f, std), Parameter.Type.WEIGHT);
         block.initialize(root, DataType.FLOAT32, inputShape);
     }
 
