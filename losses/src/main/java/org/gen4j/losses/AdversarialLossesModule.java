@@ -4,7 +4,9 @@ import com.google.inject.AbstractModule;
 import org.gen4j.core.spi.GenBindings;
 import org.gen4j.core.spi.GenPlugin;
 import org.gen4j.losses.adversarial.MinimaxLossFactory;
+import org.gen4j.losses.adversarial.MoreLossFactories;
 import org.gen4j.losses.adversarial.NonSaturatingLossFactory;
+import org.gen4j.losses.regularizer.WeightClippingFactory;
 
 /** The losses plugin: registers every adversarial loss of this module by name. */
 public final class AdversarialLossesModule extends AbstractModule implements GenPlugin {
@@ -13,5 +15,9 @@ public final class AdversarialLossesModule extends AbstractModule implements Gen
     protected void configure() {
         GenBindings.addLoss(binder(), new MinimaxLossFactory());
         GenBindings.addLoss(binder(), new NonSaturatingLossFactory());
+        for (var factory : MoreLossFactories.all()) {
+            GenBindings.addLoss(binder(), factory);
+        }
+        GenBindings.addRegularizer(binder(), new WeightClippingFactory());
     }
 }

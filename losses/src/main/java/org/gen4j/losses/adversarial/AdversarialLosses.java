@@ -52,4 +52,58 @@ public final class AdversarialLosses {
     public static NDArray minimaxGenerator(NDArray fakeLogits) {
         return softplus(fakeLogits).mean().neg();
     }
+
+    /** The Wasserstein critic loss (Arjovsky et al. 2017): \( \mathbb{E}[f] - \mathbb{E}[r] \). */
+    public static NDArray wassersteinCritic(NDArray realLogits, NDArray fakeLogits) {
+        return fakeLogits.mean().sub(realLogits.mean());
+    }
+
+    /** The Wasserstein (and hinge) generator loss: \( -\mathbb{E}[f] \). */
+    public static NDArray wassersteinGenerator(NDArray fakeLogits) {
+        return fakeLogits.mean().neg();
+    }
+
+    /**
+     * The hinge discriminator loss (Lim and Ye 2017; Miyato et al. 2018):
+     * \( \mathbb{E}[\max(0, 1 - r)] + \mathbb{E}[\max(0, 1 + f)] \).
+     */
+    public static NDArray hingeDiscriminator(NDArray realLogits, NDArray fakeLogits) {
+        return realLogits.neg().add(1f).maximum(0f).mean()
+                .add(fakeLogits.add(1f).maximum(0f).mean());
+    }
+
+    /**
+     * The least-squares discriminator loss (Mao et al. 2017, https://arxiv.org/abs/1611.04076):
+     * \( \tfrac12 \mathbb{E}[(r - b)^2] + \tfrac12 \mathbb{E}[(f - a)^2] \) with real target b and
+     * fake target a.
+     */
+    public static NDArray leastSquaresDiscriminator(NDArray realLogits, NDArray fakeLogits,
+            float realTarget, float fakeTarget) {
+        return realLogits.sub(realTarget).square().mean().mul(0.5f)
+                .add(fakeLogits.sub(fakeTarget).square().mean().mul(0.5f));
+    }
+
+    /** The least-squares generator loss: \( \tfrac12 \mathbb{E}[(f - c)^2] \) with target c. */
+    public static NDArray leastSquaresGenerator(NDArray fakeLogits, float target) {
+        return fakeLogits.sub(target).square().mean().mul(0.5f);
+    }
+
+    /**
+     * The relativistic average discriminator loss (Jolicoeur-Martineau 2018,
+     * https://arxiv.org/abs/1807.00734), with the standard cross-entropy:
+     * \( \mathbb{E}[\mathrm{softplus}(-(r - \bar f))] + \mathbb{E}[\mathrm{softplus}(f - \bar r)] \).
+     */
+    public static NDArray relativisticAverageDiscriminator(NDArray realLogits, NDArray fakeLogits) {
+        NDArray realRel = realLogits.sub(fakeLogits.mean());
+        NDArray fakeRel = fakeLogits.sub(realLogits.mean());
+        return softplus(realRel.neg()).mean().add(softplus(fakeRel).mean());
+    }
+
+    /**
+     * The relativistic average generator loss: the discriminator's with real and fake swapped,
+     * \( \mathbb{E}[\mathrm{softplus}(-(f - \bar r))] + \mathbb{E}[\mathrm{softplus}(r - \bar f)] \).
+     */
+    public static NDArray relativisticAverageGenerator(NDArray fakeLogits, NDArray realLogits) {
+        return relativisticAverageDiscriminator(fakeLogits, realLogits);
+    }
 }
