@@ -47,16 +47,20 @@ public final class RmsProp extends StatefulOptimizer {
                 NDArray grad = gradientOf(p, scratch);
                 NDArray g = grad.duplicate();
                 if (weightDecay != 0) {
-                    NDArray decay = w.mul(weightDecay);
+                    NDArray decay = w.duplicate();
                     decay.attach(scratch);
-                    g.addi(decay);
+                    g.addi(decay.muli(weightDecay));
                 }
-                NDArray sq = g.square();
-                s[0].muli(rho).addi(sq.muli(1 - rho));
-                NDArray denom = s[0].sqrt();
-                denom.attach(scratch);
-                NDArray update = g.div(denom.addi(eps)).muli(lr);
-                w.subi(update);
+                // Arithmetic runs on scratch copies and is written back with copyTo: an op on the
+                // state or the weight would leave its result (and on PyTorch, scalar operands) in
+                // their long-lived managers.
+                NDArray n = s[0].duplicate();
+                n.attach(scratch);
+                n.muli(rho).addi(g.square().muli(1 - rho));
+                n.copyTo(s[0]);
+                NDArray weight = w.duplicate();
+                weight.attach(scratch);
+                weight.subi(g.div(n.sqrt().addi(eps)).muli(lr)).copyTo(w);
                 grad.muli(0);
             }
         }

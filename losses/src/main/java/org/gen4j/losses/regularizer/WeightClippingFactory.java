@@ -67,14 +67,13 @@ public final class WeightClippingFactory implements RegularizerFactory {
                     continue; // BatchNorm running statistics are not weights
                 }
                 NDArray w = p.getValue().getArray();
-                // Ops whose first operand is a parameter allocate in the model's manager: move
-                // the temporaries to a scratch manager that is closed right away.
+                // Every op runs on a copy in a scratch manager: an op whose first operand is the
+                // parameter allocates in the model's manager, and PyTorch's clip even creates its
+                // two bounds there as scalar arrays.
                 try (NDManager scratch = w.getManager().newSubManager()) {
-                    NDArray clipped = w.clip(-c, c);
-                    clipped.attach(scratch);
-                    NDArray excess = w.sub(clipped);
-                    excess.attach(scratch);
-                    w.subi(excess);
+                    NDArray copy = w.duplicate();
+                    copy.attach(scratch);
+                    copy.clip(-c, c).copyTo(w);
                 }
             }
         }

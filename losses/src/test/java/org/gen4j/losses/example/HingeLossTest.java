@@ -56,6 +56,7 @@ class HingeLossTest {
         // The service file in src/test/resources puts the example plugin on this module's test class path.
         assertThat(Gen4j.registry().loss(HingeLossFactory.NAME)).isInstanceOf(HingeLossFactory.class);
         assertThatThrownBy(() -> Gen4j.registry().loss("hinje"))
-                .hasMessage("Unknown loss 'hinje'. Known losses: [example-hinge, minimax, non-saturating]");
+                .hasMessage("Unknown loss 'hinje'. Known losses: [example-hinge, hinge, least-squares, minimax,"
+                        + " non-saturating, relativistic-average, wasserstein]");
     }
 }
