@@ -99,7 +99,8 @@ class TrainErrorsTest {
     void unknownLossNamesTheKnownOnesAndLeavesNothingBehind() {
         Path run = tmp.resolve("run");
         assertThat(fails(Cli.tinyMlp(run.toString(), "--loss", "hinje", "--steps", "2")))
-                .contains("Unknown loss 'hinje'. Known losses: [minimax, non-saturating]");
+                .contains("Unknown loss 'hinje'. Known losses: [hinge, least-squares, minimax, non-saturating,"
+                        + " relativistic-average, wasserstein]");
         assertThat(run).doesNotExist();
         Cli.Result retry = Cli.run(Cli.tinyMlp(run.toString(), "--steps", "2"));
         assertThat(retry.code()).as(retry.toString()).isZero();
