@@ -21,7 +21,7 @@ final class ProgressListener implements RunListener, AutoCloseable {
     private long startStep;
     private long startNanos;
 
-    ProgressListener(boolean wantBar, int batchSize) {
+    ProgressListener(boolean wantBar) {
         this.bar = wantBar && System.console() != null;
     }
 

@@ -103,7 +103,7 @@ final class TrainCommand implements Callable<Integer> {
                 spec.data(), engineName, runDir);
         try (GanRun run = resume ? GanRun.resume(spec, registry, runDir)
                         : GanRun.start(spec, registry, runDir);
-                ProgressListener listener = new ProgressListener(progress, spec.batchSize())) {
+                ProgressListener listener = new ProgressListener(progress)) {
             run.train(listener);
         }
         System.err.println("report: " + runDir.resolve("report.html").toAbsolutePath());

@@ -187,10 +187,7 @@ public final class IdxDataset implements SampleSet {
     public void copySample(int index, float[] dst, int offset) {
         Objects.checkIndex(index, count);
         int n = rows * cols;
-        int base = index * n;
-        for (int i = 0; i < n; i++) {
-            dst[offset + i] = (pixels[base + i] & 0xFF) / 127.5f - 1f;
-        }
+        IdxFiles.toFloats(pixels, index * n, dst, offset, n);
     }
 
     @Override

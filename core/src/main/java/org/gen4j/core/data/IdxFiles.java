@@ -270,6 +270,16 @@ public final class IdxFiles {
     }
 
     /**
+     * Converts {@code n} uint8 pixels to floats in [-1, 1] ({@code p / 127.5 - 1}), the inverse of
+     * {@link #toUint8}.
+     */
+    public static void toFloats(byte[] src, int srcOffset, float[] dst, int dstOffset, int n) {
+        for (int i = 0; i < n; i++) {
+            dst[dstOffset + i] = (src[srcOffset + i] & 0xFF) / 127.5f - 1f;
+        }
+    }
+
+    /**
      * Converts values in [-1, 1] to unsigned bytes: {@code round((v + 1) * 127.5)} clamped to
      * [0, 255]; NaN becomes 0. This is the inverse of {@code pixel / 127.5 - 1}.
      *

@@ -149,10 +149,7 @@ public final class ImageFolderDataset implements SampleSet {
     public void copySample(int index, float[] dst, int offset) {
         Objects.checkIndex(index, files.size());
         int n = channels * height * width;
-        int base = index * n;
-        for (int i = 0; i < n; i++) {
-            dst[offset + i] = (pixels[base + i] & 0xFF) / 127.5f - 1f;
-        }
+        IdxFiles.toFloats(pixels, index * n, dst, offset, n);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.gen4j.core.loss;
 
 import ai.djl.ndarray.NDArray;
-import java.util.Set;
 
 /**
  * A term added to the discriminator's objective (a gradient penalty, R1), or a constraint applied
@@ -31,8 +30,4 @@ public interface Regularizer {
      */
     default void checkSupported(CriticContext context) {}
 
-    /** Needs that the trainer checks before training; empty by default. */
-    default Set<String> requirements() {
-        return Set.of();
-    }
 }

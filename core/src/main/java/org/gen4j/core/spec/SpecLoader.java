@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 
 /**
  * Reads run specs: YAML or JSON files, and {@code key=value} overrides, merged over the defaults.
@@ -172,11 +171,4 @@ public final class SpecLoader {
         }
     }
 
-    /** The keys at top level of the spec, for help texts. */
-    public static String knownKeys() {
-        return StreamSupport.stream(
-                        ((Iterable<String>) () -> JSON.valueToTree(RunSpec.defaults()).fieldNames())
-                                .spliterator(), false)
-                .collect(Collectors.joining(", "));
-    }
 }

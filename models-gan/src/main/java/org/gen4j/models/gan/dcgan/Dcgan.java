@@ -11,7 +11,6 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import java.util.EnumSet;
-import java.util.Set;
 import org.gen4j.core.model.Discriminator;
 import org.gen4j.core.model.Generator;
 import org.gen4j.core.model.NetworkSpec;
@@ -126,8 +125,4 @@ public final class Dcgan {
         return Discriminator.of(d, spec.sampleShape(), EnumSet.of(Discriminator.Trait.BATCH_NORM));
     }
 
-    /** The traits of the dcgan discriminator, for callers that check before building. */
-    public static Set<Discriminator.Trait> discriminatorTraits() {
-        return EnumSet.of(Discriminator.Trait.BATCH_NORM);
-    }
 }
