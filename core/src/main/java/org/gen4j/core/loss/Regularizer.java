@@ -30,4 +30,13 @@ public interface Regularizer {
      */
     default void checkSupported(CriticContext context) {}
 
+    /**
+     * Whether this regularizer needs a critic without batch normalisation (a penalty on per-sample
+     * input gradients does: BatchNorm couples the samples of a batch). Architectures are then
+     * built without it where they can ({@link org.gen4j.core.model.NetworkSpec#batchNormAllowed}).
+     */
+    default boolean forbidsBatchNorm() {
+        return false;
+    }
+
 }

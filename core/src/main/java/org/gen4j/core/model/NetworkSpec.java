@@ -10,8 +10,18 @@ import org.gen4j.core.util.Options;
  * @param sampleShape the shape of one sample: {@code (C, H, W)} for images, {@code (D)} for vectors
  * @param latentSize the size of the generator's latent vector
  * @param options architecture-specific options (for example {@code width}); unknown keys fail
+ * @param batchNormAllowed false when a regularizer of the run (a gradient penalty) needs a critic
+ *     whose output for one sample does not depend on the rest of the batch: a discriminator
+ *     factory then picks a normalisation without batch statistics by default, and a user's
+ *     explicit BatchNorm is refused before training
  */
-public record NetworkSpec(Shape sampleShape, int latentSize, Options options) {
+public record NetworkSpec(Shape sampleShape, int latentSize, Options options,
+        boolean batchNormAllowed) {
+
+    /** A spec that allows BatchNorm. */
+    public NetworkSpec(Shape sampleShape, int latentSize, Options options) {
+        this(sampleShape, latentSize, options, true);
+    }
 
     /** Validates the spec. */
     public NetworkSpec {

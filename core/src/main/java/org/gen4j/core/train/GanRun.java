@@ -72,9 +72,6 @@ public final class GanRun implements AutoCloseable {
         Shape sampleShape = data.sampleShape();
         Generator g = registry.generator(spec.model()).create(new NetworkSpec(sampleShape,
                 spec.latentSize(), new Options("model '" + spec.model() + "'", spec.modelOptions())));
-        Discriminator d = registry.discriminator(spec.discriminatorName()).create(new NetworkSpec(
-                sampleShape, spec.latentSize(),
-                new Options("model '" + spec.discriminatorName() + "'", spec.modelOptions())));
         var loss = registry.loss(spec.loss())
                 .create(new Options("loss '" + spec.loss() + "'", spec.lossOptions()));
         List<WeightedRegularizer> regs = new ArrayList<>();
@@ -82,6 +79,11 @@ public final class GanRun implements AutoCloseable {
             regs.add(new WeightedRegularizer(registry.regularizer(r.name()).create(
                     new Options("regularizer '" + r.name() + "'", r.options())), r.weight()));
         }
+        boolean batchNormAllowed = regs.stream().noneMatch(r -> r.regularizer().forbidsBatchNorm());
+        Discriminator d = registry.discriminator(spec.discriminatorName()).create(new NetworkSpec(
+                sampleShape, spec.latentSize(),
+                new Options("model '" + spec.discriminatorName() + "'", spec.modelOptions()),
+                batchNormAllowed));
         CriticContext probe = new CriticContext(d, null, null, null, null);
         for (WeightedRegularizer r : regs) {
             r.regularizer().checkSupported(probe);
