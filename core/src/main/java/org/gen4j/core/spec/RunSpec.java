@@ -12,6 +12,8 @@ import org.gen4j.core.optim.OptimizerSpec;
  * <p>Written in specs and on the command line with kebab-case keys. {@link SpecLoader} merges a
  * user's keys over {@link #defaults()} and rejects unknown keys; {@link #validate()} checks ranges.
  *
+ * @param preset the preset the run started from ({@link Presets}), or null; provenance only:
+ *     its keys are already resolved into the other fields
  * @param model the generator architecture ("dcgan", "mlp-gan")
  * @param discriminator the discriminator architecture; null means the same name as the model
  * @param modelOptions architecture options (for example {@code width})
@@ -35,6 +37,7 @@ import org.gen4j.core.optim.OptimizerSpec;
  */
 @JsonPropertyOrder(alphabetic = false)
 public record RunSpec(
+        @JsonProperty("preset") String preset,
         @JsonProperty("model") String model,
         @JsonProperty("discriminator") String discriminator,
         @JsonProperty("model-options") Map<String, Object> modelOptions,
@@ -70,7 +73,7 @@ public record RunSpec(
      * about 4.5 minutes on 2 cores: the shortest run whose grids show every kind of clothing).
      */
     public static RunSpec defaults() {
-        return new RunSpec("dcgan", null, Map.of(), 100, "non-saturating", Map.of(), List.of(),
+        return new RunSpec(null, "dcgan", null, Map.of(), 100, "non-saturating", Map.of(), List.of(),
                 "fashion-mnist-sample", Map.of(), 64, 0, 20, 1, OptimizerSpec.dcganAdam(),
                 OptimizerSpec.dcganAdam(), 42, 500, 2, 10, 64);
     }
@@ -113,7 +116,7 @@ public record RunSpec(
         for (int i = 0; i < regularizers.size(); i++) {
             RegularizerSpec r = regularizers.get(i);
             requireName("regularizers[" + i + "].name", r.name());
-            if (!(r.weight() >= 0 && r.weight() <= 1e6)) {
+            if (r.weight() != null && !(r.weight() >= 0 && r.weight() <= 1e6)) {
                 throw new IllegalArgumentException("regularizers[" + i + "].weight must be in "
                         + "[0, 1000000], got " + r.weight());
             }

@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * Reads run specs: YAML or JSON files, and {@code key=value} overrides, merged over the defaults.
  *
  * <p>A spec is a small delta over {@link RunSpec#defaults()}: only the keys a user changes need to
- * be written. Nested objects ({@code optimizer-g}, {@code model-options}) merge key by key. Unknown
+ * be written. A {@link Presets preset} named by the key {@code preset} (or given as the loss) is
+ * applied under the user's keys. Nested objects ({@code optimizer-g}, {@code model-options}) merge key by key. Unknown
  * keys are errors naming the key and the known ones.
  */
 public final class SpecLoader {
@@ -31,10 +32,13 @@ public final class SpecLoader {
             .enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private final ObjectNode tree;
+    /** The defaults, or the stored spec of a run being resumed. */
+    private final ObjectNode base;
+    /** Everything the user gave in this load, merged in order; applied over base and preset. */
+    private final ObjectNode tree = JSON.createObjectNode();
 
-    private SpecLoader(ObjectNode tree) {
-        this.tree = tree;
+    private SpecLoader(ObjectNode base) {
+        this.base = base;
     }
 
     /** A loader starting from the defaults. */
@@ -132,7 +136,7 @@ public final class SpecLoader {
      */
     public RunSpec build() {
         try {
-            return JSON.treeToValue(tree, RunSpec.class).validate();
+            return JSON.treeToValue(resolved(), RunSpec.class).validate();
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds() == null ? "?" : e.getKnownPropertyIds().stream()
                     .map(Object::toString).sorted().collect(Collectors.joining(", "));
@@ -142,6 +146,44 @@ public final class SpecLoader {
             throw new IllegalArgumentException("Bad spec value: " + e.getOriginalMessage()
                     + " at '" + location(e) + "'", e);
         }
+    }
+
+    /**
+     * The merged tree: base, then the preset the user named (with the key {@code preset}, or as
+     * the loss), then the user's keys. A preset named as the loss is replaced by the preset's loss.
+     */
+    private ObjectNode resolved() {
+        ObjectNode out = base.deepCopy();
+        String preset = null;
+        boolean asLoss = false;
+        JsonNode p = tree.get("preset");
+        if (p != null && !p.isNull()) {
+            if (!p.isTextual()) {
+                throw new IllegalArgumentException("preset must be a name, got " + p);
+            }
+            preset = p.asText();
+        }
+        JsonNode loss = tree.get("loss");
+        if (loss != null && loss.isTextual() && Presets.contains(loss.asText())) {
+            if (preset != null && !preset.equals(loss.asText())) {
+                throw new IllegalArgumentException("loss '" + loss.asText() + "' names a preset,"
+                        + " but preset '" + preset + "' is also given: choose one");
+            }
+            preset = loss.asText();
+            asLoss = true;
+        }
+        if (preset != null) {
+            ObjectNode keys = JSON.valueToTree(Presets.get(preset).keys());
+            merge(out, keys, "");
+            out.put("preset", preset);
+        }
+        ObjectNode user = tree.deepCopy();
+        if (asLoss) {
+            user.remove("loss");
+            user.put("preset", preset);
+        }
+        merge(out, user, "");
+        return out;
     }
 
     private static String location(JsonProcessingException e) {

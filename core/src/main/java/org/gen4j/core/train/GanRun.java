@@ -21,6 +21,7 @@ import org.gen4j.core.data.SampleSet;
 import org.gen4j.core.image.ImageGrid;
 import org.gen4j.core.image.ScatterPlot;
 import org.gen4j.core.loss.CriticContext;
+import org.gen4j.core.loss.RegularizerFactory;
 import org.gen4j.core.model.Discriminator;
 import org.gen4j.core.model.Generator;
 import org.gen4j.core.model.NetworkSpec;
@@ -76,8 +77,10 @@ public final class GanRun implements AutoCloseable {
                 .create(new Options("loss '" + spec.loss() + "'", spec.lossOptions()));
         List<WeightedRegularizer> regs = new ArrayList<>();
         for (RegularizerSpec r : spec.regularizers()) {
-            regs.add(new WeightedRegularizer(registry.regularizer(r.name()).create(
-                    new Options("regularizer '" + r.name() + "'", r.options())), r.weight()));
+            RegularizerFactory factory = registry.regularizer(r.name());
+            regs.add(new WeightedRegularizer(factory.create(
+                    new Options("regularizer '" + r.name() + "'", r.options())),
+                    r.weight() == null ? factory.defaultWeight() : r.weight()));
         }
         boolean batchNormAllowed = regs.stream().noneMatch(r -> r.regularizer().forbidsBatchNorm());
         Discriminator d = registry.discriminator(spec.discriminatorName()).create(new NetworkSpec(
@@ -121,13 +124,31 @@ public final class GanRun implements AutoCloseable {
     }
 
     /**
+     * The spec with every regularizer's weight written out (a missing weight takes the
+     * regularizer's default), so that the stored spec records the value the run used.
+     */
+    static RunSpec resolveWeights(RunSpec spec, Registry registry) {
+        List<RegularizerSpec> resolved = new ArrayList<>();
+        for (RegularizerSpec r : spec.regularizers()) {
+            double w = r.weight() != null ? r.weight()
+                    : registry.regularizer(r.name()).defaultWeight();
+            resolved.add(new RegularizerSpec(r.name(), w, r.options()));
+        }
+        return new RunSpec(spec.preset(), spec.model(), spec.discriminator(), spec.modelOptions(),
+                spec.latentSize(), spec.loss(), spec.lossOptions(), resolved, spec.data(),
+                spec.dataOptions(), spec.batchSize(), spec.steps(), spec.epochs(), spec.nCritic(),
+                spec.optimizerG(), spec.optimizerD(), spec.seed(), spec.checkpointEvery(),
+                spec.keepCheckpoints(), spec.logEvery(), spec.sampleCount());
+    }
+
+    /**
      * Starts a new run in {@code runDir}.
      *
      * @throws IllegalArgumentException if the folder already holds a checkpoint (resume it, or
      *     choose another folder), or a component cannot be built
      */
     public static GanRun start(RunSpec spec, Registry registry, Path runDir) throws IOException {
-        Objects.requireNonNull(spec, "spec is null").validate();
+        spec = resolveWeights(Objects.requireNonNull(spec, "spec is null").validate(), registry);
         if (Files.exists(Checkpoints.folder(runDir).resolve("latest"))) {
             throw new IllegalArgumentException("run folder " + runDir + " already holds a run:"
                     + " resume it with --resume, or choose another --out folder");
