@@ -6,6 +6,7 @@ import org.gen4j.core.spi.GenPlugin;
 import org.gen4j.losses.adversarial.MinimaxLossFactory;
 import org.gen4j.losses.adversarial.MoreLossFactories;
 import org.gen4j.losses.adversarial.NonSaturatingLossFactory;
+import org.gen4j.losses.regularizer.GradientPenaltyFactories;
 import org.gen4j.losses.regularizer.WeightClippingFactory;
 
 /** The losses plugin: registers every adversarial loss of this module by name. */
@@ -19,5 +20,8 @@ public final class AdversarialLossesModule extends AbstractModule implements Gen
             GenBindings.addLoss(binder(), factory);
         }
         GenBindings.addRegularizer(binder(), new WeightClippingFactory());
+        for (var factory : GradientPenaltyFactories.all()) {
+            GenBindings.addRegularizer(binder(), factory);
+        }
     }
 }

@@ -87,7 +87,7 @@ public final class GanRun implements AutoCloseable {
                 sampleShape, spec.latentSize(),
                 new Options("model '" + spec.discriminatorName() + "'", spec.modelOptions()),
                 batchNormAllowed));
-        CriticContext probe = new CriticContext(d, null, null, null, null);
+        CriticContext probe = new CriticContext(d, null, null, null, null, null);
         for (WeightedRegularizer r : regs) {
             r.regularizer().checkSupported(probe);
         }

@@ -136,12 +136,12 @@ public final class GanTrainer implements AutoCloseable {
                     NDArray realLogits = forwardD(real);
                     NDArray fakeLogits = forwardD(fake);
                     lossD = setup.loss().discriminatorLoss(realLogits, fakeLogits);
-                    penalty = penalties(real, fake);
+                    penalty = penalties(real, fake, current, i);
                     gc.backward(penalty == null ? lossD : lossD.add(penalty));
                 }
                 optimizerD.step(discriminatorParams);
                 if (!setup.regularizers().isEmpty()) {
-                    CriticContext context = context(real, null);
+                    CriticContext context = context(real, null, current, i);
                     for (WeightedRegularizer r : setup.regularizers()) {
                         r.regularizer().afterDiscriminatorStep(context);
                     }
@@ -176,12 +176,12 @@ public final class GanTrainer implements AutoCloseable {
         }
     }
 
-    private NDArray penalties(NDArray real, NDArray fake) {
+    private NDArray penalties(NDArray real, NDArray fake, long step, int criticIteration) {
         NDArray total = null;
         if (setup.regularizers().isEmpty()) {
             return null;
         }
-        CriticContext context = context(real, fake);
+        CriticContext context = context(real, fake, step, criticIteration);
         for (WeightedRegularizer r : setup.regularizers()) {
             NDArray p = r.regularizer().penalty(context);
             if (p != null && r.weight() != 0) {
@@ -192,9 +192,24 @@ public final class GanTrainer implements AutoCloseable {
         return total;
     }
 
-    private CriticContext context(NDArray real, NDArray fake) {
+    private CriticContext context(NDArray real, NDArray fake, long step, int criticIteration) {
         return new CriticContext(setup.discriminator(), parameterStore, real, fake,
-                x -> setup.discriminator().block().forward(parameterStore, new NDList(x), true));
+                x -> setup.discriminator().block().forward(parameterStore, new NDList(x), true),
+                RandomStream.derive(setup.seed(), "regularizer/" + step + "/" + criticIteration));
+    }
+
+    /**
+     * Checks before training that every regularizer can serve the discriminator on this engine.
+     *
+     * @throws UnsupportedOperationException with the reason and the way out
+     */
+    public void checkRegularizers() {
+        CriticContext probe = new CriticContext(setup.discriminator(), parameterStore, null, null,
+                x -> setup.discriminator().block().forward(parameterStore, new NDList(x), true),
+                null);
+        for (WeightedRegularizer r : setup.regularizers()) {
+            r.regularizer().checkSupported(probe);
+        }
     }
 
     private NDArray latent(NDManager manager) {
