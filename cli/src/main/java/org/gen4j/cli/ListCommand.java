@@ -3,6 +3,7 @@ package org.gen4j.cli;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.gen4j.core.spec.Presets;
 import org.gen4j.core.spi.Gen4j;
 import org.gen4j.core.spi.NamedFactory;
 import org.gen4j.core.spi.PluginKind;
@@ -37,11 +38,19 @@ final class ListCommand implements Callable<Integer> {
                 System.out.printf("  %-22s %s%n", f.name(), f.description());
             }
         }
+        if (kind == null || kind.equalsIgnoreCase("presets") || kind.equalsIgnoreCase("preset")) {
+            found = true;
+            System.out.println("presets:");
+            for (Presets.Preset p : Presets.all().values()) {
+                System.out.printf("  %-22s %s%n", p.name(), p.description());
+            }
+        }
         if (!found) {
             StringBuilder kinds = new StringBuilder();
             for (PluginKind k : PluginKind.values()) {
                 kinds.append(kinds.length() == 0 ? "" : ", ").append(k.plural());
             }
+            kinds.append(", presets");
             throw new IllegalArgumentException("unknown kind '" + kind + "'. Known kinds: " + kinds);
         }
         return 0;

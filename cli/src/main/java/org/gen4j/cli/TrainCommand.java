@@ -36,8 +36,14 @@ final class TrainCommand implements Callable<Integer> {
             + " model's.")
     String discriminator;
 
-    @Option(names = "--loss", description = "Adversarial loss, default non-saturating.")
+    @Option(names = "--loss", description = "Adversarial loss, default non-saturating; a preset's"
+            + " name (wgan, wgan-gp) applies the preset.")
     String loss;
+
+    @Option(names = "--preset", description = "Start from a paper's settings: wgan (weight"
+            + " clipping, RMSprop 5e-5, n-critic 5) or wgan-gp (gradient penalty 10, Adam 1e-4"
+            + " betas 0/0.9, n-critic 5, critic without BatchNorm). Any other flag still wins.")
+    String preset;
 
     @Option(names = "--data", description = "A folder of IDX files or images, or a data-set name;"
             + " default fashion-mnist-sample.")
@@ -114,6 +120,7 @@ final class TrainCommand implements Callable<Integer> {
         set(loader, "model", model);
         set(loader, "discriminator", discriminator);
         set(loader, "loss", loss);
+        set(loader, "preset", preset);
         set(loader, "data", data);
         set(loader, "batch-size", batchSize);
         set(loader, "latent-size", latentSize);

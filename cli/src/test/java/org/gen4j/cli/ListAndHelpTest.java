@@ -12,9 +12,9 @@ class ListAndHelpTest {
         Cli.Result r = Cli.run("list");
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains("losses:", "regularizers:", "generators:",
-                "discriminators:", "datasets:")
+                "discriminators:", "datasets:", "presets:")
                 .contains("non-saturating", "minimax", "dcgan", "mlp-gan",
-                        "fashion-mnist-sample", "gaussian-ring-8");
+                        "fashion-mnist-sample", "gaussian-ring-8", "wgan-gp", "dragan", "r1");
     }
 
     @Test
@@ -30,7 +30,15 @@ class ListAndHelpTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(TrainCommandTest.errorLine(r)).contains("unknown kind 'hinges'")
                 .contains("Known kinds: losses, regularizers, generators, discriminators,"
-                        + " datasets");
+                        + " datasets, presets");
+    }
+
+    @Test
+    void listPresets() {
+        Cli.Result r = Cli.run("list", "presets");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("presets:").contains("wgan ", "wgan-gp")
+                .doesNotContain("losses:");
     }
 
     @Test

@@ -167,6 +167,11 @@ public final class GaussianMixture implements SampleSet {
         };
     }
 
+    /** The mixture's name, for example {@value #RING_NAME}. */
+    public String name() {
+        return name;
+    }
+
     /** The mode centers, {@code [mode][coordinate]}; a copy. */
     public double[][] centers() {
         double[][] c = new double[centers.length][];
