@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
  * -DskipTests}: {@code bench/run compare} (see bench/README.md).
  */
 @Command(name = "gen4j-bench", mixinStandardHelpOptions = true,
-        subcommands = {BenchMain.Step.class, BenchMain.Compare.class, BenchMain.MemoryBench.class},
+        subcommands = {BenchMain.Step.class, BenchMain.WganGpStep.class, BenchMain.Compare.class,
+            BenchMain.MemoryBench.class, ModesBench.class},
         description = "Throughput and memory benchmarks. Never run two at once: on 2 cores a second"
                 + " busy process cuts every figure by 80-90%.")
 public final class BenchMain implements Runnable {
@@ -64,6 +65,27 @@ public final class BenchMain implements Runnable {
         }
     }
 
+    /** Times the WGAN-GP iteration on the engine of this JVM and one penalty route. */
+    @Command(name = "wgan-gp-step", description = "Time one WGAN-GP iteration (5 critic updates"
+            + " with the gradient penalty, 1 generator update, DCGAN-size networks, critic with"
+            + " layer norm) on this JVM's engine and the given input-gradient route.")
+    static final class WganGpStep implements Callable<Integer> {
+        @Option(names = "--batch", defaultValue = "64") int batch;
+        @Option(names = "--warmup", defaultValue = "5") int warmup;
+        @Option(names = "--steps", defaultValue = "10", description = "Iterations per rep.")
+        int steps;
+        @Option(names = "--reps", defaultValue = "3") int reps;
+        @Option(names = "--route", defaultValue = "auto", description = "auto, vjp or"
+                + " create-graph (PyTorch only).")
+        String route;
+
+        @Override
+        public Integer call() {
+            DcganBench.timeWganGp(batch, warmup, steps, reps, route);
+            return 0;
+        }
+    }
+
     /** Runs each engine and the PyTorch reference side by side, interleaved, and prints ratios. */
     @Command(name = "compare", description = "DCGAN step on every engine and the PyTorch-eager"
             + " reference (shared/reference/dcgan.py), interleaved in one invocation; prints the"
@@ -85,21 +107,45 @@ public final class BenchMain implements Runnable {
                 description = "The reference script; skipped if missing or if python3 lacks torch.")
         Path reference;
         @Option(names = "--python", defaultValue = "/usr/bin/python3") String python;
+        @Option(names = "--workload", defaultValue = "dcgan", description = "dcgan (one D and one"
+                + " G update, against --reference) or wgan-gp (5 critic updates with the gradient"
+                + " penalty and 1 G update, on every engine and route, against"
+                + " bench/reference/wgan_gp.py). For wgan-gp, --steps counts iterations and"
+                + " defaults should be lowered: --warmup 5 --steps 10.")
+        String workload;
 
         @Override
         public Integer call() throws Exception {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String cp = System.getProperty("java.class.path");
             Map<String, List<String>> commands = new LinkedHashMap<>();
+            if (!workload.equals("dcgan") && !workload.equals("wgan-gp")) {
+                throw new IllegalArgumentException("--workload must be dcgan or wgan-gp, got "
+                        + workload);
+            }
+            boolean gp = workload.equals("wgan-gp");
+            if (gp && reference.toString().equals("../shared/reference/dcgan.py")) {
+                reference = Path.of("bench/reference/wgan_gp.py");
+            }
             for (String e : engines) {
-                commands.put("gen4j-" + e.toLowerCase(Locale.ROOT), List.of(java, "-Xmx1g",
-                        "-Dai.djl.default_engine=" + e, "-Dai.djl.offline=true",
-                        "-Dai.djl.pytorch.num_threads=" + threads,
-                        "-Dai.djl.pytorch.num_interop_threads=1",
-                        "-Dai.djl.pytorch.graph_optimizer=false", "-cp", cp,
-                        BenchMain.class.getName(), "dcgan-step", "--batch", "" + batch,
-                        "--warmup", "" + warmup,
-                        "--steps", "" + steps, "--reps", "" + reps));
+                List<String> routes = !gp ? List.of("")
+                        : e.equalsIgnoreCase("PyTorch") ? List.of("vjp", "create-graph")
+                        : List.of("vjp");
+                for (String route : routes) {
+                    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g",
+                            "-Dai.djl.default_engine=" + e, "-Dai.djl.offline=true",
+                            "-Dai.djl.pytorch.num_threads=" + threads,
+                            "-Dai.djl.pytorch.num_interop_threads=1",
+                            "-Dai.djl.pytorch.graph_optimizer=false", "-cp", cp,
+                            BenchMain.class.getName(), gp ? "wgan-gp-step" : "dcgan-step",
+                            "--batch", "" + batch, "--warmup", "" + warmup,
+                            "--steps", "" + steps, "--reps", "" + reps));
+                    if (gp) {
+                        cmd.addAll(List.of("--route", route));
+                    }
+                    commands.put("gen4j-" + e.toLowerCase(Locale.ROOT)
+                            + (gp ? "-" + route : ""), cmd);
+                }
             }
             boolean haveReference = Files.isRegularFile(reference) && hasTorch();
             if (haveReference) {
@@ -124,9 +170,11 @@ public final class BenchMain implements Runnable {
                 }
             }
             double ref = haveReference ? median(rates.get("pytorch-eager")) : Double.NaN;
-            System.out.printf("%nDCGAN train step, batch %d, 28x28, %d threads, %d rounds x %d"
-                    + " reps of %d steps after %d warm-up steps%n", batch, threads, rounds, reps,
-                    steps, warmup);
+            System.out.printf("%n%s, batch %d, 28x28, %d threads, %d rounds x %d"
+                    + " reps of %d steps after %d warm-up steps%n", gp ? "WGAN-GP iteration (5"
+                    + " critic updates with penalty + 1 G update); images/s = batch per"
+                    + " iteration" : "DCGAN train step", batch, threads, rounds, reps, steps,
+                    warmup);
             System.out.printf("%-18s %12s %10s  %s%n", "implementation", "images/s", "ratio",
                     "notes");
             for (var e : rates.entrySet()) {

@@ -18,6 +18,7 @@ import org.gen4j.core.spi.Gen4j;
 import org.gen4j.core.spi.Registry;
 import org.gen4j.core.train.GanSetup;
 import org.gen4j.core.train.GanTrainer;
+import org.gen4j.core.train.WeightedRegularizer;
 import org.gen4j.core.util.Options;
 
 /** The DCGAN train-step workloads the benchmarks time, built through the plugin registry. */
@@ -35,6 +36,71 @@ final class DcganBench {
         var loss = registry.loss("non-saturating").create(Options.empty("loss"));
         return new GanTrainer(new GanSetup(g, d, loss, List.of(), 1, batch,
                 OptimizerSpec.dcganAdam(), OptimizerSpec.dcganAdam(), seed, 0.02f), manager);
+    }
+
+    /**
+     * The WGAN-GP workload of {@code bench/reference/wgan_gp.py}: the 28x28 DCGAN generator, the
+     * DCGAN critic with layer normalisation instead of BatchNorm ({@code norm=layer}), the
+     * Wasserstein loss with the {@code wgan-gp} penalty (lambda 10) on the given route, Adam 1e-4
+     * betas (0, 0.9), 5 critic updates per generator update.
+     */
+    static GanTrainer wganGpTrainer(Registry registry, int batch, long seed, String route,
+            NDManager manager) {
+        Shape shape = new Shape(1, 28, 28);
+        var g = registry.generator("dcgan").create(
+                new NetworkSpec(shape, 100, Options.empty("model 'dcgan'")));
+        var d = registry.discriminator("dcgan").create(new NetworkSpec(shape, 100,
+                new Options("model 'dcgan'", Map.of("norm", "layer")), false));
+        var loss = registry.loss("wasserstein").create(Options.empty("loss"));
+        var gp = registry.regularizer("wgan-gp").create(
+                new Options("regularizer 'wgan-gp'", Map.of("route", route)));
+        OptimizerSpec adam = new OptimizerSpec("adam", 1e-4, 0, 0.9, 1e-8, 0);
+        GanTrainer t = new GanTrainer(new GanSetup(g, d, loss,
+                List.of(new WeightedRegularizer(gp, 10)), 5, batch, adam, adam, seed, 0.02f),
+                manager);
+        t.checkRegularizers();
+        return t;
+    }
+
+    /**
+     * Times WGAN-GP iterations (5 critic updates with the penalty, 1 generator update) on one
+     * fixed batch of uniform [-1, 1) images, as the reference does; prints each repetition and a
+     * RESULT line with the median (images/s counts the generator's batch once per iteration).
+     */
+    static double timeWganGp(int batch, int warmup, int iterations, int reps, String route) {
+        Registry registry = Gen4j.registry();
+        float[] real = new float[batch * 28 * 28];
+        RandomStream r = new RandomStream(1);
+        for (int i = 0; i < real.length; i++) {
+            real[i] = r.nextFloat() * 2 - 1;
+        }
+        List<Double> ms = new ArrayList<>();
+        String used;
+        try (NDManager m = NDManager.newBaseManager();
+                GanTrainer t = wganGpTrainer(registry, batch, 0, route, m)) {
+            for (int i = 0; i < warmup; i++) {
+                t.step(() -> real);
+            }
+            for (int rep = 0; rep < reps; rep++) {
+                long start = System.nanoTime();
+                for (int i = 0; i < iterations; i++) {
+                    t.step(() -> real);
+                }
+                double perIteration = (System.nanoTime() - start) / 1e6 / iterations;
+                ms.add(perIteration);
+                System.out.printf("rep %d: %.1f ms/iteration%n", rep, perIteration);
+            }
+            used = ((org.gen4j.losses.regularizer.GradientPenalty) t.setup().regularizers().get(0)
+                    .regularizer()).route().name();
+        }
+        Collections.sort(ms);
+        double median = ms.get(ms.size() / 2);
+        String engine = Engine.getInstance().getEngineName();
+        System.out.printf("RESULT impl=gen4j-%s-%s engine=%s route=%s batch=%d images_per_s=%.1f"
+                        + " ms_per_iteration=%.1f peak_rss_mb=%d%n",
+                engine.toLowerCase(java.util.Locale.ROOT), used, engine, used, batch,
+                batch * 1000 / median, median, Memory.peakRssMb());
+        return median;
     }
 
     /**
