@@ -25,8 +25,8 @@ public record MetricResult(String metric, Map<String, Double> values, Map<String
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         values.forEach((k, v) -> {
             if (v == null || v.isNaN()) {
-                throw new IllegalArgumentException(
-                        "metric '" + metric + "': value '" + k + "' is " + v + "; a number is needed");
+                throw new IllegalArgumentException("metric '" + metric + "': value '" + k
+                        + "' is " + v + "; a number is needed");
             }
         });
         details = Collections.unmodifiableMap(

@@ -29,8 +29,9 @@ public final class MixtureModes {
         this.centers = new double[centers.length][];
         for (int k = 0; k < centers.length; k++) {
             if (centers[k] == null || centers[k].length != dim) {
-                throw new IllegalArgumentException("mixture modes: center " + k + " has dimension "
-                        + (centers[k] == null ? 0 : centers[k].length) + " but center 0 has " + dim);
+                throw new IllegalArgumentException("mixture modes: center " + k
+                        + " has dimension " + (centers[k] == null ? 0 : centers[k].length)
+                        + " but center 0 has " + dim);
             }
             for (double v : centers[k]) {
                 if (!Double.isFinite(v)) {

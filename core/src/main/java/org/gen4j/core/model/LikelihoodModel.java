@@ -18,13 +18,13 @@ import ai.djl.ndarray.types.Shape;
  *
  * <p>A model with a 256-way output per value (PixelCNN) returns its cross-entropy directly. A model
  * with a continuous density {@code p} (a VAE with a Gaussian decoder, a flow) first dequantises:
- * it evaluates {@code p} at {@code x + w u}, with {@code u} uniform in {@code [0, 1)^D} and {@code w}
- * the width of one quantisation bin, and reports
+ * it evaluates {@code p} at {@code x + w u}, with {@code u} uniform in {@code [0, 1)^D} and
+ * {@code w} the width of one quantisation bin, and reports
  * {@code -ln p(x + w u) - D ln w} (see {@link #discreteFromDensity}). This upper-bounds
  * {@code -ln P(x)} in expectation (Theis, van den Oord and Bethge, "A note on the evaluation of
- * generative models", ICLR 2016), so such a model reports {@link #exact()} {@code false}. In gen4j's
- * scaling the bin width is {@link #GEN4J_BIN_WIDTH} = 2/255; for data scaled to [0, 1] with bins
- * {@code [v/256, (v+1)/256)} it is 1/256, which adds the familiar {@code 8 bits/dim} offset.
+ * generative models", ICLR 2016), so such a model reports {@link #exact()} {@code false}. In
+ * gen4j's scaling the bin width is {@link #GEN4J_BIN_WIDTH} = 2/255; for data scaled to [0, 1]
+ * with bins {@code [v/256, (v+1)/256)} it is 1/256, which adds the familiar 8 bits/dim offset.
  *
  * <p>Implementations own native resources when they hold a network; the code that opens one closes
  * it.

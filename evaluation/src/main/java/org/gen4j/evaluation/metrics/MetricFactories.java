@@ -28,7 +28,8 @@ public final class MetricFactories {
                         DensityCoverageMetric::new),
                 of(ClassifierScoreMetric.NAME, "Inception Score with the data set's classifier "
                         + "(Salimans et al. 2016); option splits (10); values "
-                        + "classifier_score_mean, classifier_score_std", ClassifierScoreMetric::new),
+                        + "classifier_score_mean, classifier_score_std",
+                        ClassifierScoreMetric::new),
                 of(ConditionalAccuracyMetric.NAME, "Share of conditional samples classified as "
                         + "their intended label; values accuracy", ConditionalAccuracyMetric::new),
                 of(NllMetric.NAME, "Negative log-likelihood of held-out data in nats per sample "
@@ -39,7 +40,8 @@ public final class MetricFactories {
                         + "bits_per_dim_std_error", BitsPerDimMetric::new),
                 of(ModeCoverageMetric.NAME, "Modes of a 2D Gaussian mixture holding at least 1% "
                         + "of the samples within 3 std; options threshold-std, min-share, "
-                        + "min-count; values modes_covered, mode_coverage", ModeCoverageMetric::new),
+                        + "min-count; values modes_covered, mode_coverage",
+                        ModeCoverageMetric::new),
                 of(HighQualityShareMetric.NAME, "Share of samples within 3 std of their nearest "
                         + "mixture mode (VEEGAN); option threshold-std; values high_quality_share",
                         HighQualityShareMetric::new),

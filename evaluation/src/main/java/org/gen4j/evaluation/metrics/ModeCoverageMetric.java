@@ -40,7 +40,7 @@ public final class ModeCoverageMetric extends AbstractMetric {
     private final double minShare;
     private final int minCount;
 
-    /** A mode-coverage metric with options {@code threshold-std}, {@code min-share}, {@code min-count}. */
+    /** A mode-coverage metric with options threshold-std, min-share and min-count. */
     public ModeCoverageMetric(Options options) {
         super(NAME, MetricInput.POINTS, MetricInput.MIXTURE_MODES);
         this.thresholdStd = options.getDouble("threshold-std", DEFAULT_THRESHOLD_STD, 1e-6, 1e6);

@@ -218,7 +218,7 @@ public record EvaluationReport(
             return this;
         }
 
-        /** Sets the engine that ran the feature network or model; {@value #NO_ENGINE} by default. */
+        /** Sets the engine that ran the feature network or model; "none" by default. */
         public Builder optEngine(String engine) {
             this.engine = Objects.requireNonNull(engine, "engine is null");
             return this;
@@ -271,8 +271,9 @@ public record EvaluationReport(
                 throw new IllegalStateException("the seed of an evaluation report is not set: call "
                         + "setSeed with the seed the metrics were computed with");
             }
-            return new EvaluationReport(FORMAT, currentGen4jVersion(), engine, timestamp.toString(), seed,
-                    generatedCount, referenceCount, referenceSha256, featureNetwork, metrics);
+            return new EvaluationReport(FORMAT, currentGen4jVersion(), engine,
+                    timestamp.toString(), seed, generatedCount, referenceCount, referenceSha256,
+                    featureNetwork, metrics);
         }
     }
 }

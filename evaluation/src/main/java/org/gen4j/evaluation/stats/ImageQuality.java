@@ -76,8 +76,8 @@ public final class ImageQuality {
         int w = generated.width();
         if (h < SSIM_WINDOW || w < SSIM_WINDOW) {
             throw new IllegalArgumentException("ssim: images are " + h + " x " + w + " but the "
-                    + SSIM_WINDOW + " x " + SSIM_WINDOW + " Gaussian window needs images of at least "
-                    + SSIM_WINDOW + " x " + SSIM_WINDOW);
+                    + SSIM_WINDOW + " x " + SSIM_WINDOW + " Gaussian window needs images of at "
+                    + "least " + SSIM_WINDOW + " x " + SSIM_WINDOW);
         }
         double c1 = SSIM_K1 * dataRange * SSIM_K1 * dataRange;
         double c2 = SSIM_K2 * dataRange * SSIM_K2 * dataRange;
@@ -99,7 +99,7 @@ public final class ImageQuality {
         return out;
     }
 
-    /** The normalised 1D Gaussian of {@link #SSIM_WINDOW} taps; the 2D window is its outer product. */
+    /** The normalised 1D Gaussian of 11 taps; the 2D window is its outer product. */
     static double[] gaussianWindow() {
         double[] g = new double[SSIM_WINDOW];
         int r = SSIM_WINDOW / 2;

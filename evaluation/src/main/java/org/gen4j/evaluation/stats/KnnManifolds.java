@@ -70,7 +70,8 @@ public final class KnnManifolds {
         double[] realRadii = kthNeighbourSquared(x, real.size(), d, k);
         double[] generatedRadii = kthNeighbourSquared(y, generated.size(), d, k);
         boolean[] inReal = insideAnyBall(y, generated.size(), x, real.size(), realRadii, d);
-        boolean[] inGenerated = insideAnyBall(x, real.size(), y, generated.size(), generatedRadii, d);
+        boolean[] inGenerated =
+                insideAnyBall(x, real.size(), y, generated.size(), generatedRadii, d);
         return new PrecisionRecall(share(inReal), share(inGenerated));
     }
 
@@ -221,7 +222,7 @@ public final class KnnManifolds {
         }
     }
 
-    /** Inserts {@code v} into the ascending list {@code a[off .. off + k)} if it is small enough. */
+    /** Inserts {@code v} into the ascending list {@code a[off .. off + k)} if small enough. */
     private static void insert(double[] a, int off, int k, double v) {
         int last = off + k - 1;
         if (!(v < a[last])) {
@@ -259,7 +260,8 @@ public final class KnnManifolds {
                         continue;
                     }
                     for (int j = j0; j < j1; j++) {
-                        if (Kernels.squaredDistance(probes, i * d, centers, j * d, d) <= radii2[j]) {
+                        double v = Kernels.squaredDistance(probes, i * d, centers, j * d, d);
+                        if (v <= radii2[j]) {
                             inside[i] = true;
                             left--;
                             break;
@@ -271,7 +273,7 @@ public final class KnnManifolds {
         return inside;
     }
 
-    /** Tests probes {@code i..i+3} against centers {@code [j0, j1)}; returns how many got inside. */
+    /** Tests probes {@code i..i+3} against centers {@code [j0, j1)}; returns how many got in. */
     private static int tileGroupInside(double[] probes, int i, double[] centers, int j0, int j1,
             double[] radii2, int d, boolean[] inside, double[] t) {
         int before = 0;

@@ -121,8 +121,9 @@ public final class PolynomialMmd {
             if (s.size() < needed) {
                 throw new IllegalArgumentException(s.name() + ": " + s.size() + " samples, but "
                         + (needed == 2 ? "the unbiased estimate needs at least 2"
-                                : "subset-size is " + needed + ": set option subset-size to at most "
-                                        + Math.min(x.size(), y.size()) + " or give more samples"));
+                                : "subset-size is " + needed + ": set option subset-size to at "
+                                        + "most " + Math.min(x.size(), y.size())
+                                        + " or give more samples"));
             }
         }
     }
@@ -161,7 +162,8 @@ public final class PolynomialMmd {
         double xx = 2 * upperKernelSum(x, m, d);
         double yy = 2 * upperKernelSum(y, n, d);
         double xy = crossKernelSum(x, m, y, n, d);
-        return xx / ((double) m * (m - 1)) + yy / ((double) n * (n - 1)) - 2 * xy / ((double) m * n);
+        return xx / ((double) m * (m - 1)) + yy / ((double) n * (n - 1))
+                - 2 * xy / ((double) m * n);
     }
 
     /** {@code sum_{i < j} k(x_i, x_j)}. */

@@ -112,8 +112,8 @@ public final class PsdMatrices {
         Objects.requireNonNull(a, what + " is null");
         int n = a.length;
         if (n == 0) {
-            throw new IllegalArgumentException(what + ": empty (0 x 0); a square matrix of size >= 1"
-                    + " is needed");
+            throw new IllegalArgumentException(
+                    what + ": empty (0 x 0); a square matrix of size >= 1 is needed");
         }
         double max = 0;
         for (int i = 0; i < n; i++) {
@@ -135,9 +135,9 @@ public final class PsdMatrices {
             for (int j = i; j < n; j++) {
                 double diff = Math.abs(a[i][j] - a[j][i]);
                 if (diff > SYMMETRY_TOLERANCE * max) {
-                    throw new IllegalArgumentException(what + ": not symmetric: entries (" + i + ", "
-                            + j + ") and (" + j + ", " + i + ") differ by " + diff + ", more than "
-                            + SYMMETRY_TOLERANCE + " of the largest entry " + max);
+                    throw new IllegalArgumentException(what + ": not symmetric: entries (" + i
+                            + ", " + j + ") and (" + j + ", " + i + ") differ by " + diff
+                            + ", more than " + SYMMETRY_TOLERANCE + " of the largest entry " + max);
                 }
                 double v = i == j ? a[i][i] : 0.5 * (a[i][j] + a[j][i]);
                 s[i][j] = v;

@@ -140,7 +140,8 @@ class FidMetricTest {
                 TestData.normal("x", 50, 5, 0, 2)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("metric 'fid': generated features have dimension 4 but reference "
-                        + "features have dimension 5; both must come from the same feature network");
+                        + "features have dimension 5; both must come from the same feature "
+                        + "network");
         assertThatThrownBy(() -> FID.compute(MetricInputs.builder()
                 .optGeneratedFeatures(TestData.normal("generated features", 50, 4, 0, 1))
                 .build()))

@@ -22,7 +22,8 @@ class FrechetDistanceTest {
                 * (s2[0][0] * s2[1][1] - s2[0][1] * s2[1][0]);
         double cross = Math.sqrt(a + d + 2 * Math.sqrt(det));
         double expected = 0.25 + 4.0 + 3.0 + 3.5 - 2 * cross;
-        assertThat(FrechetDistance.ofGaussians(mu1, s1, mu2, s2)).isCloseTo(expected, within(1e-13));
+        assertThat(FrechetDistance.ofGaussians(mu1, s1, mu2, s2))
+                .isCloseTo(expected, within(1e-13));
     }
 
     @Test

@@ -46,8 +46,8 @@ class ImageQualityTest {
             x[i] = Math.round(x[i] * 64) / 64f;
             y[i] = x[i] + c;
         }
-        double[] psnr = ImageQuality.psnr(images("g", y, 1, 3, 20, 20), images("t", x, 1, 3, 20, 20),
-                2.0);
+        double[] psnr = ImageQuality.psnr(images("g", y, 1, 3, 20, 20),
+                images("t", x, 1, 3, 20, 20), 2.0);
         assertThat(psnr[0]).isCloseTo(20 * Math.log10(2.0 / 0.125), within(1e-12));
         double[] psnr255 = ImageQuality.psnr(images("g", y, 1, 3, 20, 20),
                 images("t", x, 1, 3, 20, 20), 255.0);

@@ -10,7 +10,7 @@ public final class TestData {
 
     private TestData() {}
 
-    /** A random orthogonal {@code n x n} matrix (Q of the QR decomposition of a Gaussian matrix). */
+    /** A random orthogonal {@code n x n} matrix: Q of the QR decomposition of a Gaussian one. */
     public static double[][] randomOrthogonal(int n, long seed) {
         Random r = new Random(seed);
         double[][] g = new double[n][n];
