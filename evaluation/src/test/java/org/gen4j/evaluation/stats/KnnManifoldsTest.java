@@ -174,4 +174,23 @@ class KnnManifoldsTest {
         assertThatThrownBy(() -> KnnManifolds.kthNeighbourSquaredDistances(fake, 0))
                 .hasMessage("k must be >= 1, got 0");
     }
+
+    @Test
+    void aPointExactlyOnABallsEdgeIsInside() {
+        // A 5 x 5 integer grid: (2, 4) on the top edge has its 3 nearest neighbours at distance 1,
+        // so its k = 3 ball has radius 1; (2, 5) lies exactly on that ball's edge and outside every
+        // other ball (the top corners' radius is sqrt(2), but they are sqrt(5) away).
+        double[][] grid = new double[25][];
+        for (int i = 0; i < 25; i++) {
+            grid[i] = new double[] {i / 5, i % 5};
+        }
+        PointSet real = PointSet.of("reference features", grid);
+        PointSet probe = PointSet.of("generated features", new double[][] {{2, 5}});
+        KnnManifolds.DensityCoverage dc = KnnManifolds.densityCoverage(real, probe, 3);
+        assertThat(dc.coverage()).isEqualTo(1 / 25.0);
+        assertThat(dc.density()).isEqualTo(1 / 3.0);
+        PointSet probes = PointSet.of("generated features",
+                new double[][] {{2, 5}, {2, 5.001}, {-1, 2}, {9, 9}});
+        assertThat(KnnManifolds.precisionRecall(real, probes, 3).precision()).isEqualTo(0.5);
+    }
 }
