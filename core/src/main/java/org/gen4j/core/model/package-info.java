@@ -1,2 +1,2 @@
-/** Network contracts: generators, discriminators and their factories. */
+/** Model contracts: generators, discriminators, likelihood models, and their factories. */
 package org.gen4j.core.model;

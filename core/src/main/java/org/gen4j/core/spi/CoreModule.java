@@ -5,6 +5,7 @@ import org.gen4j.core.data.DatasetFactory;
 import org.gen4j.core.data.Datasets;
 import org.gen4j.core.loss.GanLossFactory;
 import org.gen4j.core.loss.RegularizerFactory;
+import org.gen4j.core.metric.MetricFactory;
 import org.gen4j.core.model.DiscriminatorFactory;
 import org.gen4j.core.model.GeneratorFactory;
 
@@ -21,6 +22,7 @@ public final class CoreModule extends AbstractModule implements GenPlugin {
         GenBindings.mapBinder(binder(), GeneratorFactory.class);
         GenBindings.mapBinder(binder(), DiscriminatorFactory.class);
         GenBindings.mapBinder(binder(), DatasetFactory.class);
+        GenBindings.mapBinder(binder(), MetricFactory.class);
         for (DatasetFactory factory : Datasets.builtIn()) {
             GenBindings.addDataset(binder(), factory);
         }

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.gen4j.core.data.DatasetFactory;
 import org.gen4j.core.loss.GanLossFactory;
 import org.gen4j.core.loss.RegularizerFactory;
+import org.gen4j.core.metric.MetricFactory;
 import org.gen4j.core.model.DiscriminatorFactory;
 import org.gen4j.core.model.GeneratorFactory;
 
@@ -49,6 +50,11 @@ public final class GenBindings {
     /** Registers a data set. */
     public static void addDataset(Binder binder, DatasetFactory factory) {
         add(binder, DatasetFactory.class, factory);
+    }
+
+    /** Registers a sample-quality or likelihood metric. */
+    public static void addMetric(Binder binder, MetricFactory factory) {
+        add(binder, MetricFactory.class, factory);
     }
 
     /** Creates the (possibly empty) map binder of a kind, so that the map can be injected. */

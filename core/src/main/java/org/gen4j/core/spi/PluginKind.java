@@ -3,6 +3,7 @@ package org.gen4j.core.spi;
 import org.gen4j.core.data.DatasetFactory;
 import org.gen4j.core.loss.GanLossFactory;
 import org.gen4j.core.loss.RegularizerFactory;
+import org.gen4j.core.metric.MetricFactory;
 import org.gen4j.core.model.DiscriminatorFactory;
 import org.gen4j.core.model.GeneratorFactory;
 
@@ -12,7 +13,8 @@ public enum PluginKind {
     REGULARIZER("regularizer", "regularizers", RegularizerFactory.class),
     GENERATOR("generator", "generators", GeneratorFactory.class),
     DISCRIMINATOR("discriminator", "discriminators", DiscriminatorFactory.class),
-    DATASET("dataset", "datasets", DatasetFactory.class);
+    DATASET("dataset", "datasets", DatasetFactory.class),
+    METRIC("metric", "metrics", MetricFactory.class);
 
     private final String singular;
     private final String plural;

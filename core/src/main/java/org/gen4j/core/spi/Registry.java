@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.gen4j.core.data.DatasetFactory;
 import org.gen4j.core.loss.GanLossFactory;
 import org.gen4j.core.loss.RegularizerFactory;
+import org.gen4j.core.metric.MetricFactory;
 import org.gen4j.core.model.DiscriminatorFactory;
 import org.gen4j.core.model.GeneratorFactory;
 
@@ -30,12 +31,14 @@ public final class Registry {
             Map<String, RegularizerFactory> regularizers,
             Map<String, GeneratorFactory> generators,
             Map<String, DiscriminatorFactory> discriminators,
-            Map<String, DatasetFactory> datasets) {
+            Map<String, DatasetFactory> datasets,
+            Map<String, MetricFactory> metrics) {
         byKind.put(PluginKind.LOSS, sorted(losses));
         byKind.put(PluginKind.REGULARIZER, sorted(regularizers));
         byKind.put(PluginKind.GENERATOR, sorted(generators));
         byKind.put(PluginKind.DISCRIMINATOR, sorted(discriminators));
         byKind.put(PluginKind.DATASET, sorted(datasets));
+        byKind.put(PluginKind.METRIC, sorted(metrics));
     }
 
     private static <T> Map<String, T> sorted(Map<String, T> map) {
@@ -65,6 +68,11 @@ public final class Registry {
     /** The data set registered as {@code name}. */
     public DatasetFactory dataset(String name) {
         return get(PluginKind.DATASET, name, DatasetFactory.class);
+    }
+
+    /** The sample-quality or likelihood metric registered as {@code name}. */
+    public MetricFactory metric(String name) {
+        return get(PluginKind.METRIC, name, MetricFactory.class);
     }
 
     /** Whether a factory of this kind is registered under {@code name}. */

@@ -11,8 +11,14 @@ import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.TypeLiteral;
 import java.util.Map;
+import java.util.Set;
 import org.gen4j.core.data.DatasetFactory;
 import org.gen4j.core.loss.GanLossFactory;
+import org.gen4j.core.metric.Metric;
+import org.gen4j.core.metric.MetricFactory;
+import org.gen4j.core.metric.MetricInput;
+import org.gen4j.core.metric.MetricInputs;
+import org.gen4j.core.metric.MetricResult;
 import org.gen4j.core.model.GeneratorFactory;
 import org.gen4j.core.util.Options;
 import org.junit.jupiter.api.Test;
@@ -147,5 +153,55 @@ class RegistryTest {
         assertThatThrownBy(() -> factory.create(new Options("loss 'hinge'", Map.of("scale", 11))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("loss 'hinge': option 'scale' must be in [0.0, 10.0], got 11");
+    }
+
+    private static MetricFactory fakeMetric(String name) {
+        return new MetricFactory() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String description() {
+                return "A fake metric for SPI tests";
+            }
+
+            @Override
+            public Metric create(Options options) {
+                options.checkAllUsed();
+                return new Metric() {
+                    @Override
+                    public String name() {
+                        return name;
+                    }
+
+                    @Override
+                    public Set<MetricInput> inputs() {
+                        return Set.of();
+                    }
+
+                    @Override
+                    public MetricResult compute(MetricInputs inputs) {
+                        return new MetricResult(name, Map.of(name, 1.0), Map.of());
+                    }
+                };
+            }
+        };
+    }
+
+    @Test
+    void metricsAreAKindOfTheirOwnLookedUpByName() {
+        Registry registry = registry(binder -> {
+            GenBindings.addMetric(binder, fakeMetric("fid"));
+            GenBindings.addMetric(binder, fakeMetric("kid"));
+        });
+        assertThat(registry.metric("kid").name()).isEqualTo("kid");
+        assertThat(registry.all(PluginKind.METRIC)).containsOnlyKeys("fid", "kid");
+        assertThat(PluginKind.METRIC.factoryType()).isEqualTo(MetricFactory.class);
+        assertThatThrownBy(() -> registry.metric("fdi"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Unknown metric 'fdi'. Known metrics: [fid, kid]");
+        assertThat(registry().all(PluginKind.METRIC)).isEmpty();
     }
 }

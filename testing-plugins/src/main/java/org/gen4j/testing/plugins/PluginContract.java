@@ -26,6 +26,8 @@ import org.gen4j.core.data.DatasetFactory;
 import org.gen4j.core.loss.GanLoss;
 import org.gen4j.core.loss.GanLossFactory;
 import org.gen4j.core.loss.RegularizerFactory;
+import org.gen4j.core.metric.Metric;
+import org.gen4j.core.metric.MetricFactory;
 import org.gen4j.core.model.Discriminator;
 import org.gen4j.core.model.DiscriminatorFactory;
 import org.gen4j.core.model.Generator;
@@ -175,6 +177,7 @@ public abstract class PluginContract {
                 case DISCRIMINATOR -> assertThat(((Discriminator) first).block())
                         .as("block of discriminator '%s'", name)
                         .isNotSameAs(((Discriminator) second).block());
+                case METRIC -> assertThat(((Metric) first).name()).isEqualTo(name);
                 case REGULARIZER, DATASET -> { }
             }
             // Data sets are read-only sample sets that a factory may cache; everything else keeps
@@ -226,6 +229,7 @@ public abstract class PluginContract {
             case DISCRIMINATOR -> ((DiscriminatorFactory) factory).create(
                     new NetworkSpec(sampleShape(name), latentSize(), options));
             case DATASET -> ((DatasetFactory) factory).load(options, 0L);
+            case METRIC -> ((MetricFactory) factory).create(options);
         };
     }
 

@@ -1,0 +1,24 @@
+package org.gen4j.evaluation;
+
+import com.google.inject.AbstractModule;
+import org.gen4j.core.metric.MetricFactory;
+import org.gen4j.core.spi.GenBindings;
+import org.gen4j.core.spi.GenPlugin;
+import org.gen4j.evaluation.metrics.MetricFactories;
+
+/**
+ * The evaluation plugin: registers every metric of this module by name ({@code fid}, {@code kid},
+ * {@code precision-recall}, {@code density-coverage}, {@code classifier-score},
+ * {@code conditional-accuracy}, {@code nll}, {@code bits-per-dim}, {@code mode-coverage},
+ * {@code high-quality-share}, {@code psnr}, {@code ssim}); find them with
+ * {@link org.gen4j.core.spi.Registry#metric(String)}.
+ */
+public final class EvaluationModule extends AbstractModule implements GenPlugin {
+
+    @Override
+    protected void configure() {
+        for (MetricFactory factory : MetricFactories.all()) {
+            GenBindings.addMetric(binder(), factory);
+        }
+    }
+}
