@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 final class ListCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "KIND", description = "Only this kind: losses,"
-            + " regularizers, generators, discriminators, datasets or metrics.")
+            + " regularizers, generators, discriminators, datasets, metrics or presets.")
     String kind;
 
     @Override

@@ -30,7 +30,7 @@ class ListAndHelpTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(TrainCommandTest.errorLine(r)).contains("unknown kind 'hinges'")
                 .contains("Known kinds: losses, regularizers, generators, discriminators,"
-                        + " datasets, presets");
+                        + " datasets, metrics, presets");
     }
 
     @Test

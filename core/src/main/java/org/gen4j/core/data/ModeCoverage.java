@@ -60,32 +60,18 @@ public record ModeCoverage(int modes, int covered, double highQualityShare, int 
             throw new IllegalArgumentException("minCount must be >= 1, got " + minCount);
         }
         int n = points.length / dim;
-        double limit = 9 * std * std;
-        int[] perMode = new int[centers.length];
+        double[] coords = new double[points.length];
+        for (int i = 0; i < points.length; i++) {
+            if (!Float.isFinite(points[i])) {
+                throw new IllegalArgumentException("point " + i / dim + " has a non-finite"
+                        + " coordinate " + points[i]);
+            }
+            coords[i] = points[i];
+        }
+        int[] perMode = highQualityPerMode(coords, dim, centers, 3 * std);
         int good = 0;
-        for (int i = 0; i < n; i++) {
-            int best = -1;
-            double bestD = Double.POSITIVE_INFINITY;
-            for (int k = 0; k < centers.length; k++) {
-                double d = 0;
-                for (int j = 0; j < dim; j++) {
-                    float v = points[i * dim + j];
-                    if (!Float.isFinite(v)) {
-                        throw new IllegalArgumentException("point " + i + " has a non-finite"
-                                + " coordinate " + v);
-                    }
-                    double diff = v - centers[k][j];
-                    d += diff * diff;
-                }
-                if (d < bestD) {
-                    bestD = d;
-                    best = k;
-                }
-            }
-            if (bestD <= limit) {
-                perMode[best]++;
-                good++;
-            }
+        for (int c : perMode) {
+            good += c;
         }
         int covered = 0;
         for (int c : perMode) {
@@ -95,5 +81,40 @@ public record ModeCoverage(int modes, int covered, double highQualityShare, int 
         }
         return new ModeCoverage(centers.length, covered, good / (double) n, n, minCount,
                 perMode.clone());
+    }
+
+    /**
+     * Assigns each point to its nearest center (the lowest index among equally near ones) and
+     * counts, per center, the points within {@code radius} of it: the high-quality points.
+     *
+     * @param points {@code n * dim} finite coordinates, point after point
+     * @param dim the dimension of points and centers
+     * @param centers the mode centers
+     * @param radius the high-quality radius (3 std in the literature)
+     * @return the high-quality count of every center
+     */
+    public static int[] highQualityPerMode(double[] points, int dim, double[][] centers,
+            double radius) {
+        double limit = radius * radius;
+        int[] perMode = new int[centers.length];
+        for (int i = 0; i < points.length / dim; i++) {
+            int best = 0;
+            double bestD = Double.POSITIVE_INFINITY;
+            for (int k = 0; k < centers.length; k++) {
+                double d = 0;
+                for (int j = 0; j < dim; j++) {
+                    double diff = points[i * dim + j] - centers[k][j];
+                    d += diff * diff;
+                }
+                if (d < bestD) {
+                    bestD = d;
+                    best = k;
+                }
+            }
+            if (bestD <= limit) {
+                perMode[best]++;
+            }
+        }
+        return perMode;
     }
 }

@@ -16,10 +16,10 @@ import org.gen4j.evaluation.stats.ModeAssignment;
  * when it lies within {@code threshold-std} (default 3) standard deviations of it, as in VEEGAN
  * (Srivastava et al., NeurIPS 2017). A mode is <b>covered</b> when at least
  * {@code max(min-count, ceil(min-share * n))} high-quality points are assigned to it, {@code n}
- * being the number of points; the defaults ({@code min-count} 1, {@code min-share} 0.01) ask for
- * 1% of the samples, a quarter of a fair share on the 25-mode grid, so that a few stray points
- * do not count as a mode. PacGAN's "fewer than 20 of 2,500 samples" rule is
- * {@code min-count=20, min-share=0}.
+ * being the number of points; the defaults ({@code min-count} 1, {@code min-share} 0.008) ask
+ * for 0.8% of the samples, PacGAN's 20 of 2,500, so that a few stray points do not count as a
+ * mode; {@link org.gen4j.core.data.ModeCoverage}, which the loss benchmarks use, counts the same
+ * way.
  *
  * <p>Inputs: generated points, mixture modes. Options: {@code threshold-std}, {@code min-share},
  * {@code min-count}. Values: {@code modes_covered}, {@code mode_coverage} (covered share of the
@@ -34,7 +34,7 @@ public final class ModeCoverageMetric extends AbstractMetric {
     public static final double DEFAULT_THRESHOLD_STD = 3.0;
 
     /** The default minimum share of the points a covered mode holds. */
-    public static final double DEFAULT_MIN_SHARE = 0.01;
+    public static final double DEFAULT_MIN_SHARE = 0.008;
 
     private final double thresholdStd;
     private final double minShare;

@@ -1,6 +1,7 @@
 package org.gen4j.evaluation.stats;
 
 import java.util.Objects;
+import org.gen4j.core.data.ModeCoverage;
 import org.gen4j.core.metric.MixtureModes;
 import org.gen4j.core.metric.PointSet;
 
@@ -40,31 +41,11 @@ public record ModeAssignment(int[] highQualityPerMode, int highQuality, int tota
             throw new IllegalArgumentException(
                     "threshold-std must be finite and > 0, got " + thresholdStd);
         }
-        double[][] centers = modes.centers();
-        double radius = thresholdStd * modes.std();
-        double radius2 = radius * radius;
-        int d = points.dimension();
-        double[] x = points.toArray();
-        int[] perMode = new int[centers.length];
+        int[] perMode = ModeCoverage.highQualityPerMode(points.toArray(), points.dimension(),
+                modes.centers(), thresholdStd * modes.std());
         int good = 0;
-        for (int i = 0; i < points.size(); i++) {
-            int nearest = 0;
-            double best = Double.POSITIVE_INFINITY;
-            for (int m = 0; m < centers.length; m++) {
-                double s = 0;
-                for (int j = 0; j < d; j++) {
-                    double t = x[i * d + j] - centers[m][j];
-                    s += t * t;
-                }
-                if (s < best) {
-                    best = s;
-                    nearest = m;
-                }
-            }
-            if (best <= radius2) {
-                perMode[nearest]++;
-                good++;
-            }
+        for (int c : perMode) {
+            good += c;
         }
         return new ModeAssignment(perMode, good, points.size());
     }
