@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             TrainCommand.class,
             SampleCommand.class,
+            EvaluateCommand.class,
             InterpolateCommand.class,
             ListCommand.class,
             CommandLine.HelpCommand.class

@@ -1,0 +1,250 @@
+package org.gen4j.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.IntConsumer;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.gen4j.core.data.DataSources;
+import org.gen4j.core.data.FashionMnist;
+import org.gen4j.core.data.GaussianMixture;
+import org.gen4j.core.data.IdxDataset;
+import org.gen4j.core.data.SampleSet;
+import org.gen4j.core.metric.MixtureModes;
+import org.gen4j.core.metric.MetricResult;
+import org.gen4j.core.random.RandomStream;
+import org.gen4j.core.spec.RunSpec;
+import org.gen4j.core.spi.Gen4j;
+import org.gen4j.core.spi.Registry;
+import org.gen4j.core.train.TrainedGenerator;
+import org.gen4j.core.util.Options;
+import org.gen4j.evaluation.Evaluator;
+import org.gen4j.evaluation.features.FashionMnistClassifier;
+import org.gen4j.evaluation.features.FeatureNetwork;
+import org.gen4j.evaluation.report.EvaluationReport;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code gen4j evaluate}: scores a trained run, or images from anywhere, with registered metrics
+ * and writes {@code evaluation.json} with the provenance of every number.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Score a run's generator (--run) or images from any source (--samples)"
+                + " against the data's test split, and write evaluation.json.",
+            "Images go through the feature network (by default the shipped Fashion-MNIST"
+                + " classifier); 2-D mixture runs are scored by mode coverage."})
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Mixin
+    EngineOption engine;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Option(names = "--run", paramLabel = "DIR", description = "A run folder (its newest"
+                + " checkpoint) or one checkpoint folder: n samples are generated from it.")
+        Path run;
+
+        @Option(names = "--samples", paramLabel = "PATH", description = "Images to score: an IDX3"
+                + " file, a folder of IDX files, or a folder of PNG/JPEG images, from gen4j or"
+                + " any other implementation.")
+        Path samples;
+    }
+
+    @Option(names = "--metrics", split = ",", paramLabel = "NAME", description = "Metrics (see"
+            + " 'gen4j list metrics'); default fid,kid,precision-recall for images,"
+            + " mode-coverage,high-quality-share for 2-D points.")
+    List<String> metrics;
+
+    @Option(names = {"-n", "--n"}, defaultValue = "10000", description = "Generated images to"
+            + " score (with --samples: the most read), and the most reference images used.")
+    int n;
+
+    @Option(names = "--reference", paramLabel = "DATA", description = "Real images to compare"
+            + " with: a data-set name (fashion-mnist, fashion-mnist-sample: their test splits) or a"
+            + " path as for --samples. Default: the run's data, test split; with --samples,"
+            + " fashion-mnist.")
+    String reference;
+
+    @Option(names = "--feature-network", paramLabel = "FILE", description = "Weights of the"
+            + " classifier architecture to use instead of the shipped ones (see"
+            + " evaluation/README.md).")
+    Path featureNetwork;
+
+    @Option(names = "--metric-option", paramLabel = "METRIC.KEY=VALUE", description = "An option"
+            + " of one metric, e.g. kid.subsets=50 or precision-recall.k=5.")
+    List<String> metricOptions = new ArrayList<>();
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the generated samples'"
+            + " latent noise and of metrics that draw (KID subsets).")
+    long seed;
+
+    @Option(names = "--batch", defaultValue = "500", description = "Images per forward pass.")
+    int batch;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the report;"
+            + " default RUN/evaluation.json, or evaluation.json beside --samples.")
+    Path out;
+
+    @Option(names = "--progress", negatable = true, defaultValue = "true",
+            fallbackValue = "true", description = "Show a progress bar (default on).")
+    boolean progress;
+
+    @Override
+    public Integer call() throws Exception {
+        if (n < 1 || n > 10_000_000) {
+            throw new IllegalArgumentException("--n must be in [1, 10000000], got " + n);
+        }
+        if (batch < 1) {
+            throw new IllegalArgumentException("--batch must be >= 1, got " + batch);
+        }
+        engine.apply();
+        Registry registry = Gen4j.registry();
+        EvaluationReport report;
+        Path target;
+        if (source.run != null) {
+            try (TrainedGenerator g = TrainedGenerator.load(source.run, registry)) {
+                RunSpec spec = g.spec();
+                float[] z = new float[n * g.generator().latentSize()];
+                new RandomStream(seed).fillGaussian(z, 1f);
+                float[] x = g.generate(z, batch);
+                if (g.generator().sampleShape().dimension() == 1) {
+                    report = points(registry, spec, x,
+                            Math.toIntExact(g.generator().sampleShape().get(0)));
+                } else {
+                    Evaluator.Images generated = new Evaluator.Images("generated by "
+                            + g.checkpoint(), x, n, g.generator().sampleShape());
+                    report = images(registry, generated, referenceOf(spec, registry));
+                }
+            }
+            target = out != null ? out : runFolder(source.run).resolve(EvaluationReport.FILE_NAME);
+        } else {
+            Evaluator.Images generated = Evaluator.Images.read(source.samples, n);
+            String ref = reference != null ? reference : FashionMnist.FULL_NAME;
+            report = images(registry, generated, readReference(ref, registry, null));
+            Path parent = source.samples.toAbsolutePath().getParent();
+            target = out != null ? out : (Files.isDirectory(source.samples) ? source.samples
+                    : parent).resolve(EvaluationReport.FILE_NAME);
+        }
+        report.write(target);
+        for (MetricResult r : report.metrics()) {
+            StringBuilder line = new StringBuilder(String.format("%-20s", r.metric()));
+            r.values().forEach((k, v) -> line.append(String.format(" %s=%.6g", k, v)));
+            System.out.println(line);
+        }
+        System.err.println("report: " + target.toAbsolutePath());
+        return 0;
+    }
+
+    private static Path runFolder(Path runOrCheckpoint) {
+        Path p = runOrCheckpoint.toAbsolutePath().normalize();
+        if (Files.isRegularFile(p.resolve("spec.json"))) {
+            return p;
+        }
+        Path up = p.getParent() == null ? null : p.getParent().getParent();
+        return up != null && Files.isRegularFile(up.resolve("spec.json")) ? up : p;
+    }
+
+    private Map<String, Map<String, Object>> metricMap(List<String> defaults) {
+        List<String> names = metrics == null || metrics.isEmpty() ? defaults : metrics;
+        Map<String, Map<String, Object>> map = new LinkedHashMap<>();
+        for (String name : names) {
+            map.put(name.trim(), new HashMap<>());
+        }
+        for (String kv : metricOptions) {
+            int dot = kv.indexOf('.');
+            int eq = kv.indexOf('=');
+            if (dot <= 0 || eq < dot + 2) {
+                throw new IllegalArgumentException("--metric-option takes METRIC.KEY=VALUE, got '"
+                        + kv + "'");
+            }
+            String metric = kv.substring(0, dot);
+            Map<String, Object> opts = map.get(metric);
+            if (opts == null) {
+                throw new IllegalArgumentException("--metric-option " + kv + ": metric '" + metric
+                        + "' is not among --metrics " + map.keySet());
+            }
+            opts.put(kv.substring(dot + 1, eq), parse(kv.substring(eq + 1)));
+        }
+        return map;
+    }
+
+    private static Object parse(String v) {
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            try {
+                return Double.parseDouble(v);
+            } catch (NumberFormatException e2) {
+                return v.equals("true") || v.equals("false") ? Boolean.parseBoolean(v) : v;
+            }
+        }
+    }
+
+    private EvaluationReport points(Registry registry, RunSpec spec, float[] x, int dim) {
+        SampleSet data = DataSources.open(spec.data(),
+                new Options("data '" + spec.data() + "'", spec.dataOptions()), spec.seed(),
+                registry::dataset);
+        if (!(data instanceof GaussianMixture mixture)) {
+            throw new IllegalArgumentException("the run's data " + spec.data() + " is not a"
+                    + " Gaussian mixture; 2-D point runs are scored against their mixture");
+        }
+        return Evaluator.evaluatePoints(registry,
+                metricMap(List.of("mode-coverage", "high-quality-share")), x, dim,
+                MixtureModes.of(mixture), seed);
+    }
+
+    private EvaluationReport images(Registry registry, Evaluator.Images generated,
+            Evaluator.Images ref) throws Exception {
+        try (FeatureNetwork network = featureNetwork == null ? FashionMnistClassifier.load()
+                : FashionMnistClassifier.load(featureNetwork)) {
+            int total = generated.count() + (ref == null ? 0 : ref.count());
+            ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName("features")
+                    .setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
+                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null;
+            IntConsumer tick = bar == null ? null : bar::stepTo;
+            try {
+                return Evaluator.evaluateImages(registry,
+                        metricMap(List.of("fid", "kid", "precision-recall")), generated, ref,
+                        network, seed, batch, tick);
+            } finally {
+                if (bar != null) {
+                    bar.close();
+                }
+            }
+        }
+    }
+
+    private Evaluator.Images referenceOf(RunSpec spec, Registry registry) {
+        if (reference != null) {
+            return readReference(reference, registry, null);
+        }
+        return readReference(spec.data(), registry, spec);
+    }
+
+    private Evaluator.Images readReference(String data, Registry registry, RunSpec spec) {
+        Path path = Path.of(data);
+        boolean looksLikePath = data.contains("/") || Files.exists(path);
+        if (looksLikePath && !(spec != null && Files.isDirectory(path)
+                && IdxDataset.isIdxFolder(path))) {
+            return Evaluator.Images.read(path, n);
+        }
+        Map<String, Object> opts = new HashMap<>(spec == null ? Map.of() : spec.dataOptions());
+        opts.put("split", IdxDataset.TEST);
+        SampleSet set = DataSources.open(data, new Options("reference '" + data + "'", opts),
+                spec == null ? 0 : spec.seed(), registry::dataset);
+        return Evaluator.Images.of(set, n, data + " (test split)");
+    }
+}
