@@ -33,6 +33,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The create-graph route on the PyTorch engine, against finite differences, in float64. */
+// Many collectors here are opened only to turn gradient recording on, never referenced.
+@SuppressWarnings("try")
 class CreateGraphRouteTest {
 
     /** Finite-difference step for the penalty, a smooth function of the parameters. */
