@@ -36,8 +36,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class VjpRouteTest {
 
-    /** Central-difference step: truncation ~h^2, rounding ~1e-16 / h, both far below RTOL. */
-    private static final double H = 1e-6;
+    /**
+     * Central-difference step: the error is about {@code h^2 |f'''| + 1e-16 |f| / h}, smallest
+     * near {@code h = 1e-5}; measured worst errors there are 2e-8 relative and 5e-10 absolute on
+     * both engines, well inside the tolerances below.
+     */
+    private static final double H = 1e-5;
     private static final double FD_RTOL = 1e-6;
     private static final double FD_ATOL = 1e-9;
     /** The route and autograd compute the same sums in another order. */

@@ -149,7 +149,7 @@ class PenaltyReadyCriticsTest {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             gc.backward(penalty(route.inputGradient(d, ps, x)));
         }
-        double h = 1e-6;
+        double h = 1e-5;
         Random r = new Random(5);
         for (Pair<String, Parameter> p : d.block().getParameters()) {
             NDArray a = p.getValue().getArray();
