@@ -395,7 +395,8 @@ public final class TransposedConv2d extends AbstractBlock {
         long outW = outputSize("width", xs.get(3), kW, sW, pW, outputPadding.get(1));
 
         NDManager manager = input.getManager();
-        if (mayUseNative && useNativeDeconvolution(manager) && outC > 1 && kH >= sH && kW >= sW && pH < kH
+        if (mayUseNative && useNativeDeconvolution(manager) && outC > 1 && kH >= sH && kW >= sW
+                && pH < kH
                 && pW < kW) {
             return nativeDeconvolution(input, weight, bias, kH, kW, sH, sW, pH, pW,
                     outputPadding.get(0), outputPadding.get(1), outC);

@@ -19,8 +19,8 @@ import org.gen4j.core.util.Options;
  * {@code width} (default 128), {@code depth} (default 2), {@code output} ({@code tanh} or
  * {@code linear}; default tanh for images, linear for points).
  *
- * <p>Every layer is a DJL {@code Linear} or a gen4j block ({@link Layers}), so the discriminator can
- * carry a gradient penalty on any engine (input-gradient route {@code vjp}).
+ * <p>Every layer is a DJL {@code Linear} or a gen4j block ({@link Layers}), so the discriminator
+ * can carry a gradient penalty on any engine (input-gradient route {@code vjp}).
  */
 public final class MlpGan {
 
