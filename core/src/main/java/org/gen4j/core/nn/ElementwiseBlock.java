@@ -13,7 +13,12 @@ import ai.djl.util.PairList;
  */
 abstract class ElementwiseBlock extends AbstractBlock implements InputVjp {
 
-    private static final byte VERSION = 1;
+    /**
+     * The version of DJL's {@code LambdaBlock}, which this block replaces in gen4j's networks: the
+     * parameter stream is then byte for byte the same (the version and the input shapes), so
+     * parameter files written with DJL's lambda activations, flatten and reshape load unchanged.
+     */
+    private static final byte VERSION = 2;
 
     ElementwiseBlock() {
         super(VERSION);

@@ -9,7 +9,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
@@ -286,6 +289,52 @@ class LayersTest {
         assertThat(expected.getShape()).isEqualTo(new Shape(2, 1));
         assertThat(saved.getOutputShapes(new Shape[] {shape})).containsExactly(new Shape(2, 1));
         NDAssert.assertAllClose(forward(loaded, x), expected, 0, 0);
+    }
+
+    /** A network of DJL lambdas and its twin of gen4j blocks, as mlp-gan and dcgan had them. */
+    private static Block[] lambdaAndLayers() {
+        Block lambdas = new SequentialBlock()
+                .add(Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(12).build())
+                .add(Activation.leakyReluBlock(0.2f))
+                .add(LambdaBlock.singleton(x -> x.reshape(-1, 3, 2, 2), "reshape"))
+                .add(Activation.reluBlock())
+                .add(Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(2).build())
+                .add(Activation.tanhBlock())
+                .add(Activation.sigmoidBlock());
+        Block layers = new SequentialBlock()
+                .add(Layers.flatten())
+                .add(Linear.builder().setUnits(12).build())
+                .add(Layers.leakyRelu(0.2f))
+                .add(Layers.reshape(3, 2, 2))
+                .add(Layers.relu())
+                .add(Layers.flatten())
+                .add(Linear.builder().setUnits(2).build())
+                .add(Layers.tanh())
+                .add(Layers.sigmoid());
+        return new Block[] {lambdas, layers};
+    }
+
+    @Test
+    void parameterFilesOfDjlLambdaNetworksLoadBothWays() throws Exception {
+        Shape shape = new Shape(2, 2, 3);
+        NDArray x = gaussian(shape, 13, DataType.FLOAT32);
+        for (int from = 0; from < 2; from++) {
+            Block[] pair = lambdaAndLayers();
+            Block saved = pair[from];
+            Block loaded = pair[1 - from];
+            saved.initialize(manager, DataType.FLOAT32, shape);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream os = new DataOutputStream(bytes)) {
+                saved.saveParameters(os);
+            }
+            try (DataInputStream is =
+                    new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+                loaded.loadParameters(manager, is);
+            }
+            NDAssert.assertAllClose(forward(loaded, x), forward(saved, x), 0, 0);
+        }
     }
 
     static Stream<Arguments> vjpBlocks() {
