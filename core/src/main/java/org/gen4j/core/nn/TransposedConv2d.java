@@ -301,6 +301,72 @@ public final class TransposedConv2d extends AbstractBlock {
             Shape stride,
             Shape padding,
             Shape outputPadding) {
+        return transposedConv2d(input, weight, bias, stride, padding, outputPadding, true);
+    }
+
+    /**
+     * The gradient of a convolution's input written in forward operations: the vector-Jacobian
+     * product of {@link Conv2d#conv2d} (dilation 1, one group) with {@code weight}, {@code stride}
+     * and {@code padding}, which is the transposed convolution with the same weight and an output
+     * padding that restores the rows and columns the stride skipped at the bottom and right.
+     *
+     * <p>It is what a gradient penalty needs on an engine without second-order gradients: the
+     * result is recorded, so autograd differentiates it with respect to {@code weight} and to
+     * whatever {@code outputGradient} depends on. It never calls MXNet's native deconvolution:
+     * with MKL-DNN (float32), a backward pass through a convolution and a deconvolution that share
+     * one weight crashes the process (SIGSEGV in {@code libmxnet.so}, measured with MXNet 1.9.1 as
+     * soon as the deconvolution's input depends on the convolution's output, as it does through a
+     * tanh or a layer norm). The phase decomposition used instead is exact on every engine.
+     *
+     * @param outputGradient {@code g}, shaped like the convolution's output {@code (N, C_out, H_o,
+     *     W_o)}
+     * @param weight the convolution's weight {@code (C_out, C_in, kH, kW)}, used as is
+     * @param stride the convolution's stride {@code (sH, sW)}
+     * @param padding the convolution's padding {@code (pH, pW)}
+     * @param inputShape the convolution's input shape {@code (N, C_in, H, W)}
+     * @return {@code g^T d conv / d input}, shaped {@code inputShape}, in {@code outputGradient}'s
+     *     manager
+     * @throws IllegalArgumentException if the shapes do not belong to one convolution
+     */
+    public static NDArray conv2dInputGradient(
+            NDArray outputGradient, NDArray weight, Shape stride, Shape padding, Shape inputShape) {
+        Objects.requireNonNull(outputGradient, "outputGradient is null");
+        Objects.requireNonNull(weight, "weight is null");
+        Objects.requireNonNull(inputShape, "inputShape is null");
+        Shape gs = outputGradient.getShape();
+        Shape ws = weight.getShape();
+        if (inputShape.dimension() != 4 || gs.dimension() != 4 || ws.dimension() != 4
+                || gs.get(0) != inputShape.get(0) || gs.get(1) != ws.get(0)
+                || inputShape.get(1) != ws.get(1)) {
+            throw new IllegalArgumentException("conv2dInputGradient: output gradient " + gs
+                    + ", weight " + ws + " and input " + inputShape
+                    + " are not (N, C_out, Ho, Wo), (C_out, C_in, kH, kW) and (N, C_in, H, W)");
+        }
+        checkPair("stride", stride, 1);
+        checkPair("padding", padding, 0);
+        long[] outputPadding = new long[2];
+        for (int axis = 0; axis < 2; axis++) {
+            long made = outputSize(gs.get(axis + 2), ws.get(axis + 2), stride.get(axis),
+                    padding.get(axis), 0);
+            outputPadding[axis] = inputShape.get(axis + 2) - made;
+            if (outputPadding[axis] < 0 || outputPadding[axis] >= stride.get(axis)) {
+                throw new IllegalArgumentException("conv2dInputGradient: a convolution with"
+                        + " kernel " + ws.slice(2) + ", stride " + stride + " and padding "
+                        + padding + " does not map an input " + inputShape + " to " + gs);
+            }
+        }
+        return transposedConv2d(outputGradient, weight, null, stride, padding,
+                new Shape(outputPadding), false);
+    }
+
+    private static NDArray transposedConv2d(
+            NDArray input,
+            NDArray weight,
+            NDArray bias,
+            Shape stride,
+            Shape padding,
+            Shape outputPadding,
+            boolean mayUseNative) {
         Objects.requireNonNull(input, "input is null");
         Objects.requireNonNull(weight, "weight is null");
         checkSettings(stride, padding, outputPadding);
@@ -329,7 +395,8 @@ public final class TransposedConv2d extends AbstractBlock {
         long outW = outputSize("width", xs.get(3), kW, sW, pW, outputPadding.get(1));
 
         NDManager manager = input.getManager();
-        if (useNativeDeconvolution(manager) && outC > 1 && kH >= sH && kW >= sW && pH < kH
+        if (mayUseNative && useNativeDeconvolution(manager) && outC > 1 && kH >= sH && kW >= sW
+                && pH < kH
                 && pW < kW) {
             return nativeDeconvolution(input, weight, bias, kH, kW, sH, sW, pH, pW,
                     outputPadding.get(0), outputPadding.get(1), outC);

@@ -9,8 +9,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class TransposedConv2dTest {
@@ -408,12 +409,11 @@ class TransposedConv2dTest {
     }
 
     @Test
-    void worksInsideASequentialBlockAfterALambdaReshape() {
-        // DJL's LambdaBlock is the reshape layer: no block of our own is needed for it.
+    void worksInsideASequentialBlockAfterAReshape() {
         SequentialBlock generator =
                 new SequentialBlock()
                         .add(Linear.builder().setUnits(2 * 3 * 3).build())
-                        .add(LambdaBlock.singleton(x -> x.reshape(-1, 2, 3, 3), "reshape"))
+                        .add(Layers.reshape(2, 3, 3))
                         .add(
                                 valid().setInChannels(2)
                                         .setOutChannels(1)
@@ -433,5 +433,62 @@ class TransposedConv2dTest {
                                 false)
                         .head();
         assertThat(y.getShape()).isEqualTo(new Shape(4, 1, 6, 6));
+    }
+
+    /**
+     * The convolution's input gradient in forward operations is the engine's own, for strides
+     * whose output padding is 0, 1 and 2, a kernel smaller than the stride, one channel, and a
+     * rectangular input.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("convolutions")
+    void conv2dInputGradientIsTheConvolutionsInputGradient(
+            String name, Shape xShape, Shape wShape, int stride, int padding) {
+        RandomStream rng = new RandomStream(name.hashCode());
+        NDArray x = manager.create(gaussian(rng, (int) xShape.size(), 1f), xShape);
+        NDArray w = manager.create(gaussian(rng, (int) wShape.size(), 0.3f), wShape);
+        Shape s = new Shape(stride, stride);
+        Shape p = new Shape(padding, padding);
+        x.setRequiresGradient(true);
+        NDArray g;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray y = Conv2d.conv2d(x, w, null, s, p, new Shape(1, 1)).singletonOrThrow();
+            g = manager.create(gaussian(rng, (int) y.getShape().size(), 1f), y.getShape());
+            gc.backward(y.mul(g).sum());
+        }
+        NDArray vjp = TransposedConv2d.conv2dInputGradient(g, w, s, p, xShape);
+        NDAssert.assertAllClose(vjp, x.getGradient(), RTOL, 1e-5);
+    }
+
+    static Stream<Arguments> convolutions() {
+        return Stream.of(
+                args("k4 s2 p1 8x8 (output padding 0)", new Shape(2, 3, 8, 8), 4, 4, 2, 1),
+                args("k4 s2 p1 7x7 (output padding 1)", new Shape(2, 3, 7, 7), 4, 4, 2, 1),
+                args("k3 s3 p1 rect 9x7 (output padding 2 and 0)", new Shape(1, 2, 9, 7), 5, 3, 3,
+                        1),
+                args("k1 s2 p0 (kernel < stride)", new Shape(2, 2, 6, 6), 3, 1, 2, 0),
+                args("k3 s1 p1 one input channel", new Shape(2, 1, 5, 5), 4, 3, 1, 1),
+                args("k4 s1 p0 to 1x1 (DCGAN 64 critic's last layer)", new Shape(2, 8, 4, 4), 1,
+                        4, 1, 0));
+    }
+
+    private static Arguments args(
+            String name, Shape x, int outC, int k, int s, int p) {
+        return Arguments.of(
+                name, x, new Shape(outC, x.get(1), k, k), s, p);
+    }
+
+    @Test
+    void conv2dInputGradientRefusesShapesOfNoConvolution() {
+        NDArray g = manager.zeros(new Shape(2, 4, 3, 3));
+        NDArray w = manager.zeros(new Shape(4, 3, 4, 4));
+        assertThatThrownBy(() -> TransposedConv2d.conv2dInputGradient(g, w, new Shape(2, 2),
+                        new Shape(1, 1), new Shape(2, 3, 9, 9)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(2, 3, 9, 9)").hasMessageContaining("(2, 4, 3, 3)");
+        assertThatThrownBy(() -> TransposedConv2d.conv2dInputGradient(g, w, new Shape(2, 2),
+                        new Shape(1, 1), new Shape(2, 5, 6, 6)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(C_out, C_in, kH, kW)");
     }
 }

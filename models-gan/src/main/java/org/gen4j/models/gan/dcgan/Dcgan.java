@@ -1,19 +1,17 @@
 package org.gen4j.models.gan.dcgan;
 
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
-import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import java.util.EnumSet;
+import java.util.Set;
 import org.gen4j.core.model.Discriminator;
 import org.gen4j.core.model.Generator;
 import org.gen4j.core.model.NetworkSpec;
+import org.gen4j.core.nn.Layers;
 import org.gen4j.core.nn.TransposedConv2d;
 import org.gen4j.core.util.Options;
 
@@ -31,6 +29,23 @@ import org.gen4j.core.util.Options;
  * <p>64x64: G is TConv(z, 8w, k4 s1 p0) from 1x1, then four TConv k4 s2 p1 halving the width to
  * C channels at 64x64; D mirrors it with Conv k4 s2 p1 up to 8w at 4x4 and a final Conv(8w, 1, k4).
  * Any channel count C works (1 for grayscale, 3 for RGB).
+ *
+ * <p>Options (one map serves both networks, so each network accepts every key):
+ *
+ * <ul>
+ *   <li>{@code width}: the channel unit w, in [1, 4096]; default 64.
+ *   <li>{@code norm}: the discriminator's normalisation after each inner convolution: {@code
+ *       batch} (BatchNorm, the paper's), {@code layer} (layer norm per sample over all its values
+ *       with a scale and shift per channel, as in the WGAN-GP paper's critic) or {@code none} (the
+ *       convolution then has a bias). Default {@code batch}, or {@code layer} when the run has a
+ *       gradient penalty ({@link NetworkSpec#batchNormAllowed()} false): BatchNorm couples the
+ *       samples of a batch, which makes per-sample input gradients wrong, so {@code norm=batch} is
+ *       refused then. The generator accepts the option and ignores it: it keeps its BatchNorm.
+ * </ul>
+ *
+ * <p>Every layer is a DJL {@code Conv2d}/{@code Linear} or a gen4j block ({@link Layers}), so the
+ * discriminator with {@code norm=layer} or {@code norm=none} can carry a gradient penalty on any
+ * engine (input-gradient route {@code vjp}).
  */
 public final class Dcgan {
 
@@ -41,7 +56,13 @@ public final class Dcgan {
 
     private Dcgan() {}
 
-    private record Settings(int channels, int size, int width) {}
+    /** The option that picks the discriminator's normalisation. */
+    public static final String NORM = "norm";
+
+    /** The values of {@value #NORM}. */
+    public static final Set<String> NORMS = Set.of("batch", "layer", "none");
+
+    private record Settings(int channels, int size, int width, String norm) {}
 
     private static Settings settings(NetworkSpec spec) {
         Shape s = spec.sampleShape();
@@ -52,8 +73,9 @@ public final class Dcgan {
         }
         Options o = spec.options();
         int width = o.getInt("width", 64, 1, 4096);
+        String norm = o.getChoice(NORM, spec.batchNormAllowed() ? "batch" : "layer", NORMS);
         o.checkAllUsed();
-        return new Settings(Math.toIntExact(s.get(0)), Math.toIntExact(s.get(1)), width);
+        return new Settings(Math.toIntExact(s.get(0)), Math.toIntExact(s.get(1)), width, norm);
     }
 
     private static Block up(int in, int out, int kernel, int stride, int pad, boolean bias) {
@@ -67,8 +89,15 @@ public final class Dcgan {
                 .optBias(bias).build();
     }
 
-    private static Block reshape(long... dims) {
-        return new LambdaBlock(in -> new NDList(in.singletonOrThrow().reshape(dims)), "reshape");
+    /** An inner down-sampling convolution and its normalisation; a bias only without one. */
+    private static void downNormalised(SequentialBlock d, int out, String norm) {
+        d.add(down(out, 4, 2, 1, norm.equals("none")));
+        switch (norm) {
+            case "batch" -> d.add(BatchNorm.builder().build());
+            case "layer" -> d.add(Layers.layerNorm());
+            default -> { }
+        }
+        d.add(Layers.leakyRelu(SLOPE));
     }
 
     /** The generator for a spec. */
@@ -80,49 +109,56 @@ public final class Dcgan {
         if (s.size() == 28) {
             g.add(Linear.builder().setUnits(2L * w * 7 * 7).build())
                     .add(BatchNorm.builder().build())
-                    .add(Activation.reluBlock())
-                    .add(reshape(-1, 2L * w, 7, 7))
+                    .add(Layers.relu())
+                    .add(Layers.reshape(2L * w, 7, 7))
                     .add(up(2 * w, w, 4, 2, 1, false))
                     .add(BatchNorm.builder().build())
-                    .add(Activation.reluBlock())
+                    .add(Layers.relu())
                     .add(up(w, s.channels(), 4, 2, 1, true));
         } else {
-            g.add(reshape(-1, z, 1, 1))
+            g.add(Layers.reshape(z, 1, 1))
                     .add(up(z, 8 * w, 4, 1, 0, false))
                     .add(BatchNorm.builder().build())
-                    .add(Activation.reluBlock());
+                    .add(Layers.relu());
             for (int c = 8 * w; c > w; c /= 2) {
                 g.add(up(c, c / 2, 4, 2, 1, false))
                         .add(BatchNorm.builder().build())
-                        .add(Activation.reluBlock());
+                        .add(Layers.relu());
             }
             g.add(up(w, s.channels(), 4, 2, 1, true));
         }
-        g.add(Activation.tanhBlock());
+        g.add(Layers.tanh());
         return Generator.of(g, z, spec.sampleShape());
     }
 
-    /** The discriminator for a spec. */
+    /**
+     * The discriminator for a spec.
+     *
+     * @throws IllegalArgumentException if an option is out of range, or {@code norm=batch} is
+     *     asked for in a run with a gradient penalty
+     */
     public static Discriminator discriminator(NetworkSpec spec) {
         Settings s = settings(spec);
+        if (s.norm().equals("batch") && !spec.batchNormAllowed()) {
+            throw new IllegalArgumentException(spec.options().owner() + ": option 'norm' is"
+                    + " batch, but a gradient penalty of this run needs per-sample input"
+                    + " gradients, which BatchNorm makes wrong (it couples the samples of a"
+                    + " batch). Use norm=layer (the default with a penalty) or norm=none");
+        }
         int w = s.width();
         SequentialBlock d = new SequentialBlock();
-        d.add(down(w, 4, 2, 1, true)).add(Activation.leakyReluBlock(SLOPE));
+        d.add(down(w, 4, 2, 1, true)).add(Layers.leakyRelu(SLOPE));
         if (s.size() == 28) {
-            d.add(down(2 * w, 4, 2, 1, false))
-                    .add(BatchNorm.builder().build())
-                    .add(Activation.leakyReluBlock(SLOPE))
-                    .add(Blocks.batchFlattenBlock())
-                    .add(Linear.builder().setUnits(1).build());
+            downNormalised(d, 2 * w, s.norm());
+            d.add(Layers.flatten()).add(Linear.builder().setUnits(1).build());
         } else {
             for (int c = 2 * w; c <= 8 * w; c *= 2) {
-                d.add(down(c, 4, 2, 1, false))
-                        .add(BatchNorm.builder().build())
-                        .add(Activation.leakyReluBlock(SLOPE));
+                downNormalised(d, c, s.norm());
             }
-            d.add(down(1, 4, 1, 0, true)).add(reshape(-1, 1));
+            d.add(down(1, 4, 1, 0, true)).add(Layers.reshape(1));
         }
-        return Discriminator.of(d, spec.sampleShape(), EnumSet.of(Discriminator.Trait.BATCH_NORM));
+        return Discriminator.of(d, spec.sampleShape(), s.norm().equals("batch")
+                ? EnumSet.of(Discriminator.Trait.BATCH_NORM)
+                : EnumSet.noneOf(Discriminator.Trait.class));
     }
-
 }

@@ -15,7 +15,8 @@ public final class DcganDiscriminatorFactory implements DiscriminatorFactory {
     @Override
     public String description() {
         return "DCGAN discriminator: strided convolutions, LeakyReLU 0.2, BatchNorm except at the"
-                + " input (28x28 or 64x64)";
+                + " input (28x28 or 64x64); option norm=batch|layer|none (layer by default with a"
+                + " gradient penalty)";
     }
 
     @Override

@@ -1,16 +1,13 @@
 package org.gen4j.models.gan.mlp;
 
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
-import ai.djl.nn.Blocks;
-import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import java.util.Set;
 import org.gen4j.core.model.Discriminator;
 import org.gen4j.core.model.Generator;
 import org.gen4j.core.model.NetworkSpec;
+import org.gen4j.core.nn.Layers;
 import org.gen4j.core.util.Options;
 
 /**
@@ -21,6 +18,9 @@ import org.gen4j.core.util.Options;
  * Discriminator: flatten, {@code depth} hidden layers with LeakyReLU 0.2, then one logit. Options:
  * {@code width} (default 128), {@code depth} (default 2), {@code output} ({@code tanh} or
  * {@code linear}; default tanh for images, linear for points).
+ *
+ * <p>Every layer is a DJL {@code Linear} or a gen4j block ({@link Layers}), so the discriminator
+ * can carry a gradient penalty on any engine (input-gradient route {@code vjp}).
  */
 public final class MlpGan {
 
@@ -48,15 +48,14 @@ public final class MlpGan {
         long size = sample.size();
         SequentialBlock g = new SequentialBlock();
         for (int i = 0; i < s.depth(); i++) {
-            g.add(Linear.builder().setUnits(s.width()).build()).add(Activation.reluBlock());
+            g.add(Linear.builder().setUnits(s.width()).build()).add(Layers.relu());
         }
         g.add(Linear.builder().setUnits(size).build());
         if (s.tanh()) {
-            g.add(Activation.tanhBlock());
+            g.add(Layers.tanh());
         }
         if (sample.dimension() > 1) {
-            long[] dims = new Shape(-1).addAll(sample).getShape();
-            g.add(new LambdaBlock(in -> new NDList(in.singletonOrThrow().reshape(dims)), "reshape"));
+            g.add(Layers.reshape(sample.getShape()));
         }
         return Generator.of(g, spec.latentSize(), sample);
     }
@@ -65,10 +64,10 @@ public final class MlpGan {
     public static Discriminator discriminator(NetworkSpec spec) {
         Settings s = settings(spec, false);
         SequentialBlock d = new SequentialBlock();
-        d.add(Blocks.batchFlattenBlock());
+        d.add(Layers.flatten());
         for (int i = 0; i < s.depth(); i++) {
             d.add(Linear.builder().setUnits(s.width()).build())
-                    .add(Activation.leakyReluBlock(0.2f));
+                    .add(Layers.leakyRelu(0.2f));
         }
         d.add(Linear.builder().setUnits(1).build());
         return Discriminator.of(d, spec.sampleShape(), Set.of());

@@ -8,14 +8,19 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.gen4j.core.grad.VjpRoute;
 import org.gen4j.core.model.Discriminator;
 import org.gen4j.core.model.Generator;
 import org.gen4j.core.model.NetworkSpec;
+import org.gen4j.core.nn.LayerNorm;
 import org.gen4j.core.optim.OptimizerSpec;
 import org.gen4j.core.train.GanSetup;
 import org.gen4j.core.train.GanTrainer;
@@ -94,6 +99,77 @@ class DcganTest {
         assertThatThrownBy(() -> Dcgan.generator(new NetworkSpec(new Shape(1, 28, 28), 8,
                         new Options("model 'dcgan'", Map.of("widht", 8)))))
                 .hasMessageContaining("widht");
+    }
+
+    private static NetworkSpec spec(Map<String, Object> options, boolean batchNormAllowed) {
+        return new NetworkSpec(new Shape(1, 28, 28), 16, new Options("model 'dcgan'", options),
+                batchNormAllowed);
+    }
+
+    /** The classes of every block, depth first. */
+    private static List<Class<?>> classes(Block block) {
+        List<Class<?>> all = new ArrayList<>();
+        all.add(block.getClass());
+        for (Block child : block.getChildren().values()) {
+            all.addAll(classes(child));
+        }
+        return all;
+    }
+
+    @Test
+    void normOptionPicksTheDiscriminatorsNormalisation() {
+        VjpRoute vjp = new VjpRoute();
+        Discriminator byDefault = Dcgan.discriminator(spec(Map.of("width", 4), true));
+        assertThat(byDefault.traits()).containsExactly(Discriminator.Trait.BATCH_NORM);
+        assertThat(classes(byDefault.block())).contains(BatchNorm.class)
+                .doesNotContain(LayerNorm.class);
+        assertThat(vjp.unsupportedReason(byDefault)).contains(VjpRoute.BATCH_NORM_REASON);
+
+        // A run with a gradient penalty: layer norm by default, and the critic is penalty-ready.
+        Discriminator penalised = Dcgan.discriminator(spec(Map.of("width", 4), false));
+        assertThat(penalised.traits()).isEmpty();
+        assertThat(classes(penalised.block())).contains(LayerNorm.class)
+                .doesNotContain(BatchNorm.class);
+        assertThat(vjp.unsupportedReason(penalised)).isNull();
+
+        Discriminator layer = Dcgan.discriminator(spec(Map.of("width", 4, "norm", "layer"), true));
+        assertThat(layer.traits()).isEmpty();
+        assertThat(classes(layer.block())).contains(LayerNorm.class);
+
+        Discriminator none = Dcgan.discriminator(spec(Map.of("width", 4, "norm", "none"), false));
+        assertThat(none.traits()).isEmpty();
+        assertThat(classes(none.block())).doesNotContain(BatchNorm.class, LayerNorm.class);
+        assertThat(vjp.unsupportedReason(none)).isNull();
+        try (NDManager m = NDManager.newBaseManager()) {
+            none.block().initialize(m, DataType.FLOAT32, new Shape(1, 1, 28, 28));
+            layer.block().initialize(m, DataType.FLOAT32, new Shape(1, 1, 28, 28));
+            // Without a normalisation the second convolution has a bias in its place: 2w values
+            // instead of the layer norm's 2 * 2w.
+            assertThat(count(none.block().getParameters()))
+                    .isEqualTo(count(layer.block().getParameters()) - 8);
+        }
+
+        assertThatThrownBy(() -> Dcgan.discriminator(spec(Map.of("norm", "batch"), false)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("norm").hasMessageContaining("norm=layer")
+                .hasMessageContaining("couples the samples");
+        assertThatThrownBy(() -> Dcgan.discriminator(spec(Map.of("norm", "group"), true)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[batch, layer, none]").hasMessageContaining("group");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"batch, true", "layer, true", "none, true", "batch, false", "layer, false"})
+    void generatorAcceptsAndIgnoresTheNormOption(String norm, boolean batchNormAllowed) {
+        Generator g = Dcgan.generator(spec(Map.of("width", 4, "norm", norm), batchNormAllowed));
+        Generator reference = Dcgan.generator(spec(Map.of("width", 4), true));
+        try (NDManager m = NDManager.newBaseManager()) {
+            g.block().initialize(m, DataType.FLOAT32, new Shape(1, 16));
+            reference.block().initialize(m, DataType.FLOAT32, new Shape(1, 16));
+            assertThat(classes(g.block())).isEqualTo(classes(reference.block()));
+            assertThat(count(g.block().getParameters()))
+                    .isEqualTo(count(reference.block().getParameters()));
+        }
     }
 
     @Test

@@ -1,0 +1,145 @@
+package org.gen4j.core.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+
+/**
+ * Factory of gen4j's own layers: activations, reshaping, layer normalisation, residual sums and
+ * average pooling, written as real blocks instead of DJL's opaque {@code LambdaBlock}s.
+ *
+ * <p>Each block works as a normal DJL block on every engine (forward, {@code getOutputShapes},
+ * parameters, {@code saveParameters}/{@code loadParameters}), and each also knows the gradient of
+ * its input in forward operations ({@link InputVjp}, or for {@link Residual} through its body).
+ * A critic built from these, DJL's {@code Linear} and {@code Conv2d}, and {@code SequentialBlock}
+ * can therefore carry a gradient penalty (WGAN-GP, DRAGAN, R1) on an engine without second-order
+ * gradients, such as MXNet.
+ */
+public final class Layers {
+
+    /** The default epsilon of {@link #layerNorm()}, as in PyTorch's {@code LayerNorm}. */
+    public static final float LAYER_NORM_EPSILON = 1e-5f;
+
+    private Layers() {}
+
+    /**
+     * Leaky ReLU: {@code x} where positive, {@code slope * x} elsewhere.
+     *
+     * @param slope the slope for negative inputs, finite (DCGAN uses 0.2)
+     * @return a new block
+     * @throws IllegalArgumentException if {@code slope} is not finite
+     */
+    public static LeakyRelu leakyRelu(float slope) {
+        return new LeakyRelu(slope);
+    }
+
+    /**
+     * ReLU: {@code max(x, 0)}.
+     *
+     * @return a new block
+     */
+    public static Relu relu() {
+        return new Relu();
+    }
+
+    /**
+     * The hyperbolic tangent.
+     *
+     * @return a new block
+     */
+    public static Tanh tanh() {
+        return new Tanh();
+    }
+
+    /**
+     * The logistic sigmoid.
+     *
+     * @return a new block
+     */
+    public static Sigmoid sigmoid() {
+        return new Sigmoid();
+    }
+
+    /**
+     * Flattens each sample to a vector: {@code (N, ...)} to {@code (N, D)}.
+     *
+     * @return a new block
+     */
+    public static Flatten flatten() {
+        return new Flatten();
+    }
+
+    /**
+     * Reshapes each sample, keeping the batch axis.
+     *
+     * @param sampleShape the shape of one output sample, for example {@code (128, 7, 7)}; one
+     *     entry may be {@code -1} (inferred)
+     * @return a new block
+     * @throws IllegalArgumentException if the shape is empty, has an entry below 1 other than
+     *     {@code -1}, or more than one {@code -1}
+     */
+    public static Reshape reshape(long... sampleShape) {
+        return new Reshape(sampleShape);
+    }
+
+    /**
+     * Layer normalisation over all values of each sample, with a scale and shift per channel
+     * (axis 1) and epsilon {@value #LAYER_NORM_EPSILON}.
+     *
+     * @return a new block
+     */
+    public static LayerNorm layerNorm() {
+        return new LayerNorm(LAYER_NORM_EPSILON);
+    }
+
+    /**
+     * Layer normalisation with a given epsilon; see {@link #layerNorm()}.
+     *
+     * @param epsilon added to the variance, finite and {@code > 0}
+     * @return a new block
+     * @throws IllegalArgumentException if {@code epsilon} is out of range
+     */
+    public static LayerNorm layerNorm(float epsilon) {
+        return new LayerNorm(epsilon);
+    }
+
+    /**
+     * A residual connection {@code x + body(x)}.
+     *
+     * @param body the residual branch; must keep the input's shape
+     * @return a new block
+     */
+    public static Residual residual(Block body) {
+        return new Residual(body);
+    }
+
+    /**
+     * Average pooling over non-overlapping {@code k x k} windows (kernel = stride, no padding).
+     *
+     * @param kernel the window size and stride, {@code >= 1}
+     * @return a new block
+     * @throws IllegalArgumentException if {@code kernel < 1}
+     */
+    public static AvgPool2d avgPool(int kernel) {
+        return new AvgPool2d(kernel);
+    }
+
+    /** The single input of a block, or a clear error naming the block. */
+    static NDArray single(Class<?> block, NDList inputs) {
+        if (inputs.size() != 1) {
+            throw new IllegalArgumentException(block.getSimpleName() + " expects 1 input but got "
+                    + inputs.size());
+        }
+        return inputs.head();
+    }
+
+    /** The single input shape of a block, or a clear error naming the block. */
+    static Shape single(Class<?> block, Shape[] inputShapes) {
+        if (inputShapes.length != 1) {
+            throw new IllegalArgumentException(block.getSimpleName() + " expects 1 input but got "
+                    + inputShapes.length);
+        }
+        return inputShapes[0];
+    }
+}
