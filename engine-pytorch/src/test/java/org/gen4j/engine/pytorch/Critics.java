@@ -5,9 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
@@ -18,6 +16,7 @@ import java.util.EnumSet;
 import java.util.Random;
 import java.util.Set;
 import org.gen4j.core.model.Discriminator;
+import org.gen4j.core.nn.Layers;
 
 /**
  * Small float64 critics made of plain DJL blocks, with weights drawn from a seed (identical on
@@ -35,9 +34,9 @@ final class Critics {
     static Discriminator mlp(NDManager manager, long seed) {
         SequentialBlock block = new SequentialBlock()
                 .add(Linear.builder().setUnits(7).build())
-                .add(Activation.leakyReluBlock(SLOPE))
+                .add(Layers.leakyRelu(SLOPE))
                 .add(Linear.builder().setUnits(4).build())
-                .add(Activation.leakyReluBlock(SLOPE))
+                .add(Layers.leakyRelu(SLOPE))
                 .add(Linear.builder().setUnits(1).build());
         return initialize(manager, block, new Shape(5), seed, DataType.FLOAT64);
     }
@@ -62,10 +61,10 @@ final class Critics {
             int filters2, DataType type) {
         SequentialBlock block = new SequentialBlock()
                 .add(conv4x4(filters1))
-                .add(Activation.leakyReluBlock(SLOPE))
+                .add(Layers.leakyRelu(SLOPE))
                 .add(conv4x4(filters2))
-                .add(Activation.leakyReluBlock(SLOPE))
-                .add(Blocks.batchFlattenBlock())
+                .add(Layers.leakyRelu(SLOPE))
+                .add(Layers.flatten())
                 .add(Linear.builder().setUnits(1).build());
         return initialize(manager, block, new Shape(channels, size, size), seed, type);
     }

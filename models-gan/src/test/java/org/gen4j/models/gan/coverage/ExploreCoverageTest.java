@@ -8,11 +8,12 @@ class ExploreCoverageTest {
     @Test
     void explore() {
         var ring = GaussianMixture.ring(8, 2.0, 0.02, 10, 1);
-        for (float init : new float[] {0.1f, 0.2f}) {
-            for (int steps : new int[] {600, 1200}) {
+        for (String label : System.getProperty("explore.labels", "non-saturating,wgan-gp").split(",")) {
+            for (String s : System.getProperty("explore.steps", "1500,3000").split(",")) {
+                int steps = Integer.parseInt(s);
                 var r = MixtureCoverage.run(Gen4j.registry(), ring,
-                        MixtureCoverage.Config.of("ns", "non-saturating", steps, 1).with(steps, 256, init));
-                System.out.printf("EXPLORE init=%.2f steps=%d modes=%d hq=%.3f sec=%.1f per=%s%n", init, steps,
+                        MixtureCoverage.standardConfig(label, steps, 1));
+                System.out.printf("EXPLORE %s steps=%d modes=%d hq=%.3f sec=%.1f per=%s%n", label, steps,
                         r.coverage().covered(), r.coverage().highQualityShare(), r.seconds(),
                         java.util.Arrays.toString(r.coverage().perMode()));
             }
