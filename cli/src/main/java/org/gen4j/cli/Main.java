@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
             SampleCommand.class,
             InterpolateCommand.class,
             ListCommand.class,
+            TrainClassifierCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
