@@ -4,14 +4,17 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.gen4j.core.data.SampleSet;
@@ -99,6 +102,7 @@ public final class ClassifierTrainer implements AutoCloseable {
     private final NDManager root;
     private final ParameterStore parameterStore;
     private final List<NamedParameter> parameters;
+    private final List<NamedParameter> statistics;
     private final RandomStream dropoutStream;
     private final RandomStream flipStream;
     private final Shape imageShape;
@@ -123,6 +127,13 @@ public final class ClassifierTrainer implements AutoCloseable {
         network.initialize(root, settings.seed());
         this.parameterStore = new ParameterStore(root, false);
         this.parameters = NamedParameter.trainable(network.block());
+        this.statistics = new ArrayList<>();
+        for (Pair<String, Parameter> p : network.block().getParameters()) {
+            Parameter.Type type = p.getValue().getType();
+            if (type == Parameter.Type.RUNNING_MEAN || type == Parameter.Type.RUNNING_VAR) {
+                statistics.add(new NamedParameter(p.getKey(), p.getValue()));
+            }
+        }
         this.dropoutStream = RandomStream.derive(settings.seed(), "classifier-dropout");
         this.flipStream = RandomStream.derive(settings.seed(), "classifier-flip");
         this.imageShape = inputShape;
@@ -196,6 +207,7 @@ public final class ClassifierTrainer implements AutoCloseable {
             }
             optimizer.step(parameters);
             value = loss.getFloat();
+            settle();
         }
         steps++;
         if (!Float.isFinite(value)) {
@@ -203,6 +215,32 @@ public final class ClassifierTrainer implements AutoCloseable {
                     + steps + "; lower the learning rate");
         }
         return value;
+    }
+
+    /**
+     * Waits until the step's updates are done, and checks the BatchNorm statistics.
+     *
+     * <p>MXNet runs operators asynchronously: reading the loss waits for the forward pass only.
+     * Reading every updated parameter waits for the backward pass and the optimizer too, before
+     * the step's arrays are freed. The running statistics are checked because the loss cannot
+     * show them (training mode does not use them): in one MXNet run on a busy machine the first
+     * BatchNorm's running variance became infinite mid-run while the loss stayed normal, and
+     * only the test accuracy (10%) gave it away; the rerun with the same seed was clean.
+     */
+    private void settle() {
+        for (NamedParameter p : parameters) {
+            p.parameter().getArray().toFloatArray();
+        }
+        for (NamedParameter p : statistics) {
+            for (float v : p.parameter().getArray().toFloatArray()) {
+                if (!Float.isFinite(v)) {
+                    throw new IllegalStateException("the BatchNorm statistics " + p.name()
+                            + " became " + v + " at step " + (steps + 1) + " while the loss"
+                            + " stayed finite: the engine corrupted them; run again (on a busy"
+                            + " CPU with OMP_NUM_THREADS=1)");
+                }
+            }
+        }
     }
 
     private static NDArray crossEntropy(NDArray logits, NDArray oneHot) {

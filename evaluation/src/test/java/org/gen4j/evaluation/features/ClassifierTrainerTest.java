@@ -107,6 +107,31 @@ class ClassifierTrainerTest {
     }
 
     @Test
+    void corruptedBatchNormStatisticsStopTheRun() {
+        // The loss cannot show them: training mode normalises with the batch's own statistics.
+        SampleImages.Batch b = SampleImages.first("train", 32);
+        try (NDManager m = NDManager.newBaseManager();
+                ClassifierTrainer t = new ClassifierTrainer(settings(2), IMAGE, 10, m)) {
+            t.step(b.images(), b.labels());
+            Parameter var = t.network().block().getParameters().stream()
+                    .filter(p -> p.getValue().getType() == Parameter.Type.RUNNING_VAR)
+                    .findFirst().orElseThrow().getValue();
+            var.getArray().set(filled(Math.toIntExact(var.getArray().size()),
+                    Float.POSITIVE_INFINITY));
+            assertThatThrownBy(() -> t.step(b.images(), b.labels()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("BatchNorm statistics")
+                    .hasMessageContaining("runningVar became Infinity at step 2");
+        }
+    }
+
+    private static float[] filled(int n, float v) {
+        float[] a = new float[n];
+        java.util.Arrays.fill(a, v);
+        return a;
+    }
+
+    @Test
     void settingsAreChecked() {
         assertThatThrownBy(() -> new ClassifierTrainer.Settings(1, 0, 64, 1e-3, 0, 0, false))
                 .hasMessage("epochs must be >= 1, got 0");

@@ -62,7 +62,7 @@ final class SampleImages {
     }
 
     private static void write(Path dir, String prefix, String split, int n) throws IOException {
-        IdxDataset data = dataset(split, n);
+        IdxDataset data = FashionMnist.sample(split);
         byte[] pixels = new byte[n * PIXELS];
         byte[] labels = new byte[n];
         for (int i = 0; i < n; i++) {
