@@ -132,6 +132,23 @@ class ClassifierTrainerTest {
     }
 
     @Test
+    void otherImageSizesAndClassCountsTrain() {
+        Shape rgb = new Shape(3, 32, 32);
+        float[] x = new float[4 * 3 * 32 * 32];
+        new org.gen4j.core.random.RandomStream(1).fillGaussian(x, 0.5f);
+        try (NDManager m = NDManager.newBaseManager();
+                ClassifierTrainer t = new ClassifierTrainer(settings(1), rgb, 5, m)) {
+            assertThat(t.step(x, new int[] {0, 1, 4, 2})).isFinite();
+            assertThat(t.network().classCount()).isEqualTo(5);
+        }
+        assertThatThrownBy(() -> ClassifierNetwork.create(new Shape(1, 30, 30), 10))
+                .hasMessage("the classifier takes images of shape (C, H, W) with H and W positive"
+                        + " multiples of 4, got (1, 30, 30)");
+        assertThatThrownBy(() -> ClassifierNetwork.create(IMAGE, 1))
+                .hasMessage("classCount must be >= 2, got 1");
+    }
+
+    @Test
     void settingsAreChecked() {
         assertThatThrownBy(() -> new ClassifierTrainer.Settings(1, 0, 64, 1e-3, 0, 0, false))
                 .hasMessage("epochs must be >= 1, got 0");
