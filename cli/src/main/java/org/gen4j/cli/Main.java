@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
             EvaluateCommand.class,
             InterpolateCommand.class,
             ListCommand.class,
+            TrainClassifierCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
