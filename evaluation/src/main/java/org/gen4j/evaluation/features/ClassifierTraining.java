@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.gen4j.evaluation.report.Sha256;
 import org.gen4j.core.data.BatchLoader;
 import org.gen4j.core.data.DataException;
 import org.gen4j.core.data.IdxDataset;
@@ -141,7 +142,7 @@ public final class ClassifierTraining {
         for (String name : IDX_FILES) {
             Path f = find(dataFolder, name);
             files.add(new ClassifierProvenance.DataFile(f.getFileName().toString(),
-                    Files.size(f), Sha256.of(f)));
+                    Files.size(f), Sha256.ofFile(f)));
         }
         SampleSet train = IdxDataset.fromFolder(dataFolder, IdxDataset.TRAIN);
         SampleSet test = IdxDataset.fromFolder(dataFolder, IdxDataset.TEST);
@@ -151,7 +152,7 @@ public final class ClassifierTraining {
         ClassifierProvenance p = new ClassifierProvenance(ClassifierProvenance.FORMAT, id,
                 ClassifierNetwork.ARCHITECTURE, shape.getShape().clone(),
                 Math.max(train.numClasses(), test.numClasses()), ClassifierNetwork.FEATURE_SIZE,
-                weightsFile, Sha256.of(r.parameters()), r.parameters().length,
+                weightsFile, Sha256.ofBytes(r.parameters()), r.parameters().length,
                 r.test().accuracy(), r.test().loss(), test.size(), train.size(),
                 new ClassifierProvenance.Data(dataName, dataFolder.toAbsolutePath().toString(),
                         files),

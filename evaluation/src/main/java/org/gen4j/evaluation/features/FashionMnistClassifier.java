@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.gen4j.evaluation.report.Sha256;
 
 /**
  * The feature network gen4j ships for Fashion-MNIST: a {@link ClassifierNetwork} trained by gen4j
@@ -52,7 +53,7 @@ public final class FashionMnistClassifier implements FeatureNetwork {
     private FashionMnistClassifier(ClassifierProvenance provenance, byte[] weights,
             String source) {
         this.provenance = provenance;
-        String actual = Sha256.of(weights);
+        String actual = Sha256.ofBytes(weights);
         if (!actual.equals(provenance.weightsSha256())) {
             throw new IllegalArgumentException("the weights " + source + " have SHA-256 "
                     + actual + " but their provenance records " + provenance.weightsSha256()
