@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.gen4j.evaluation.report.Sha256;
 import org.gen4j.testing.Engines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -207,10 +208,10 @@ class ClassifierTrainerTest {
                 .containsExactly("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
                         "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz");
         for (ClassifierProvenance.DataFile f : p.data().files()) {
-            assertThat(f.sha256()).isEqualTo(Sha256.of(data.resolve(f.name())));
+            assertThat(f.sha256()).isEqualTo(Sha256.ofFile(data.resolve(f.name())));
         }
         Path params = out.resolve("tiny-classifier.params");
-        assertThat(Sha256.of(params)).isEqualTo(p.weightsSha256());
+        assertThat(Sha256.ofFile(params)).isEqualTo(p.weightsSha256());
         try (InputStream in = Files.newInputStream(out.resolve("tiny-classifier.json"))) {
             assertThat(ClassifierProvenance.read(in, "json").weightsSha256())
                     .isEqualTo(p.weightsSha256());

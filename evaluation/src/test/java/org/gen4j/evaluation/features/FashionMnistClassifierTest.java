@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.gen4j.evaluation.report.Sha256;
 import org.gen4j.evaluation.features.FeatureNetwork.Outputs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +50,7 @@ class FashionMnistClassifierTest {
         byte[] weights = resource(p.weightsFile());
         assertThat(net.id()).isEqualTo("fashion-mnist-classifier");
         assertThat(p.weightsFile()).isEqualTo("fashion-mnist-classifier.params");
-        assertThat(net.weightsSha256()).isEqualTo(Sha256.of(weights))
+        assertThat(net.weightsSha256()).isEqualTo(Sha256.ofBytes(weights))
                 .isEqualTo(p.weightsSha256()).matches("[0-9a-f]{64}");
         assertThat(p.weightsBytes()).isEqualTo(weights.length);
         assertThat(weights.length).as("weights stay small").isLessThan(2_000_000);
