@@ -95,6 +95,36 @@ public final class PsdMatrices {
             throw new IllegalArgumentException("covariances of different sizes: " + a.length + " x "
                     + a.length + " and " + b.length + " x " + b.length);
         }
+        // Scaled to a largest entry of 1: tr sqrt(cA cB) = c tr sqrt(AB), and the decompositions
+        // then never see tiny (denormal) magnitudes, on which commons-math's QL fails to converge.
+        double scale = Math.max(maxAbs(a), maxAbs(b));
+        if (scale == 0) {
+            return 0;
+        }
+        scaleInPlace(a, 1 / scale);
+        scaleInPlace(b, 1 / scale);
+        return scale * traceSqrtOfScaledProduct(a, b);
+    }
+
+    private static double maxAbs(double[][] m) {
+        double largest = 0;
+        for (double[] row : m) {
+            for (double v : row) {
+                largest = Math.max(largest, Math.abs(v));
+            }
+        }
+        return largest;
+    }
+
+    private static void scaleInPlace(double[][] m, double factor) {
+        for (double[] row : m) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] *= factor;
+            }
+        }
+    }
+
+    private static double traceSqrtOfScaledProduct(double[][] a, double[][] b) {
         Eigen e1 = decompose(a, true);
         e1.checkPsd("first covariance");
         Eigen e2 = decompose(b, true);
@@ -102,9 +132,31 @@ public final class PsdMatrices {
         double[][] root1 = reconstruct(e1.vectors, sqrtClamped(e1.values));
         double[][] root2 = reconstruct(e2.vectors, sqrtClamped(e2.values));
         double[][] product = multiply(root2, root1);
+        double largest = 0;
+        for (double[] row : product) {
+            for (double v : row) {
+                largest = Math.max(largest, Math.abs(v));
+            }
+        }
+        if (largest == 0) {
+            return 0; // a zero covariance (constant features): commons-math's SVD gives NaN
+        }
         SingularValueDecomposition svd =
                 new SingularValueDecomposition(new Array2DRowRealMatrix(product, false));
-        return sum(svd.getSingularValues());
+        double trace = sum(svd.getSingularValues());
+        if (Double.isFinite(trace)) {
+            return trace;
+        }
+        // The SVD's iteration failed: the symmetric form root1 S2 root1 has the same trace root.
+        double[][] symmetric = multiply(multiply(root1, b), root1);
+        for (int i = 0; i < symmetric.length; i++) {
+            for (int j = 0; j < i; j++) {
+                double m = (symmetric[i][j] + symmetric[j][i]) / 2;
+                symmetric[i][j] = m;
+                symmetric[j][i] = m;
+            }
+        }
+        return sum(sqrtClamped(decompose(symmetric, false).values));
     }
 
     /** Copies {@code a} after checking it, and makes it exactly symmetric. */

@@ -127,4 +127,14 @@ class PsdMatricesTest {
         assertThatThrownBy(() -> PsdMatrices.traceSqrtOfProduct(new double[2][2], new double[3][3]))
                 .hasMessage("covariances of different sizes: 2 x 2 and 3 x 3");
     }
+
+    @Test
+    void aZeroCovarianceGivesAFiniteTraceRoot() {
+        double[][] zero = new double[3][3];
+        double[][] id = {{1, 0, 0}, {0, 4, 0}, {0, 0, 9}};
+        org.assertj.core.api.Assertions.assertThat(PsdMatrices.traceSqrtOfProduct(zero, id))
+                .isEqualTo(0.0);
+        org.assertj.core.api.Assertions.assertThat(PsdMatrices.traceSqrtOfProduct(id, zero))
+                .isEqualTo(0.0);
+    }
 }
