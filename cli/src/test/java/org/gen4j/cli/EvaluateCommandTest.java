@@ -51,10 +51,9 @@ class EvaluateCommandTest {
         Cli.Result t = Cli.run("train", "--model", "dcgan", "--set", "model-options.width=8",
                 "--batch-size", "16", "--steps", "2", "--no-progress", "--out", run.toString());
         assertThat(t.code()).as(t.toString()).isZero();
-        // FID is left out: on the features of this 2-step generator commons-math's symmetric
-        // eigendecomposition does not converge (an open defect, reported in issue 4's note).
+        // The features of this 2-step generator made commons-math's eigendecomposition fail.
         Cli.Result r = Cli.run("evaluate", "--run", run.toString(), "--metrics",
-                "classifier-score,precision-recall", "--n", "200", "--no-progress");
+                "fid,classifier-score,precision-recall", "--n", "200", "--no-progress");
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(run.resolve("evaluation.json")).isRegularFile().content()
                 .contains("\"generated_count\" : 200");

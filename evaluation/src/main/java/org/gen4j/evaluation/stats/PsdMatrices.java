@@ -201,15 +201,103 @@ public final class PsdMatrices {
 
     static Eigen decompose(double[][] symmetric, boolean vectors) {
         RealMatrix matrix = new Array2DRowRealMatrix(symmetric, false);
-        EigenDecomposition e;
         try {
-            e = new EigenDecomposition(matrix);
+            EigenDecomposition e = new EigenDecomposition(matrix);
+            double[] values = e.getRealEigenvalues();
+            double[][] v = e.getV().getData();
+            if (allFinite(values) && allFinite(v)) {
+                return new Eigen(values, vectors ? v : null);
+            }
         } catch (MaxCountExceededException ex) {
-            throw new ArithmeticException("symmetric eigendecomposition of a " + symmetric.length
-                    + " x " + symmetric.length + " matrix did not converge: " + ex.getMessage());
+            // falls through to Jacobi
         }
-        double[] values = e.getRealEigenvalues();
-        double[][] v = vectors ? e.getV().getData() : null;
+        // commons-math's implicit QL either stalled or returned non-finite vectors (seen on the
+        // feature covariance of a barely trained generator): cyclic Jacobi always converges on a
+        // symmetric matrix, at a few times the cost.
+        return jacobi(symmetric);
+    }
+
+    private static boolean allFinite(double[] values) {
+        for (double x : values) {
+            if (!Double.isFinite(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allFinite(double[][] rows) {
+        for (double[] row : rows) {
+            if (!allFinite(row)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Cyclic Jacobi rotations until the off-diagonal mass is at round-off (at most 100 sweeps). */
+    static Eigen jacobi(double[][] symmetric) {
+        int n = symmetric.length;
+        double[][] a = new double[n][];
+        for (int i = 0; i < n; i++) {
+            a[i] = symmetric[i].clone();
+        }
+        double[][] v = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            v[i][i] = 1;
+        }
+        for (int sweep = 0; sweep < 100; sweep++) {
+            double off = 0;
+            double total = 0;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    total += a[i][j] * a[i][j];
+                    if (i != j) {
+                        off += a[i][j] * a[i][j];
+                    }
+                }
+            }
+            if (off <= 1e-30 * total || off == 0) {
+                break;
+            }
+            for (int p = 0; p < n - 1; p++) {
+                for (int q = p + 1; q < n; q++) {
+                    double apq = a[p][q];
+                    if (apq == 0) {
+                        continue;
+                    }
+                    double theta = (a[q][q] - a[p][p]) / (2 * apq);
+                    double t = Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+                    if (theta == 0) {
+                        t = 1;
+                    }
+                    double c = 1 / Math.sqrt(t * t + 1);
+                    double s = t * c;
+                    for (int k = 0; k < n; k++) {
+                        double akp = a[k][p];
+                        double akq = a[k][q];
+                        a[k][p] = c * akp - s * akq;
+                        a[k][q] = s * akp + c * akq;
+                    }
+                    for (int k = 0; k < n; k++) {
+                        double apk = a[p][k];
+                        double aqk = a[q][k];
+                        a[p][k] = c * apk - s * aqk;
+                        a[q][k] = s * apk + c * aqk;
+                    }
+                    for (int k = 0; k < n; k++) {
+                        double vkp = v[k][p];
+                        double vkq = v[k][q];
+                        v[k][p] = c * vkp - s * vkq;
+                        v[k][q] = s * vkp + c * vkq;
+                    }
+                }
+            }
+        }
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = a[i][i];
+        }
         return new Eigen(values, v);
     }
 

@@ -137,4 +137,35 @@ class PsdMatricesTest {
         org.assertj.core.api.Assertions.assertThat(PsdMatrices.traceSqrtOfProduct(id, zero))
                 .isEqualTo(0.0);
     }
+
+    @Test
+    void jacobiFallbackReconstructsItsInput() {
+        java.util.Random r = new java.util.Random(3);
+        int n = 12;
+        double[][] b = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                b[i][j] = r.nextGaussian();
+            }
+        }
+        double[][] a = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                for (int k = 0; k < 4; k++) { // rank 4
+                    a[i][j] += b[i][k] * b[j][k];
+                }
+            }
+        }
+        PsdMatrices.Eigen e = PsdMatrices.jacobi(a);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double x = 0;
+                for (int k = 0; k < n; k++) {
+                    x += e.vectors()[i][k] * e.values()[k] * e.vectors()[j][k];
+                }
+                org.assertj.core.api.Assertions.assertThat(x)
+                        .isCloseTo(a[i][j], org.assertj.core.data.Offset.offset(1e-10));
+            }
+        }
+    }
 }
