@@ -45,7 +45,8 @@ public final class Adam extends StatefulOptimizer {
         steps++;
         double coef1 = 1.0 - Math.pow(beta1, steps);
         double coef2 = 1.0 - Math.pow(beta2, steps);
-        float corrected = (float) (lr * Math.sqrt(coef2) / coef1);
+        float scaled = (float) (lr * lrScale);
+        float corrected = (float) (scaled * Math.sqrt(coef2) / coef1);
         try (NDManager scratch = manager().newSubManager()) {
             for (NamedParameter p : parameters) {
                 NDArray w = p.parameter().getArray();
@@ -54,7 +55,7 @@ public final class Adam extends StatefulOptimizer {
                 w.getNDArrayInternal().adamUpdate(
                     new NDList(w, g, s[0], s[1]),
                     new NDList(w),
-                    lr,
+                    scaled,
                     corrected,
                     weightDecay,
                     1f,

@@ -24,6 +24,17 @@ public interface Optimizer extends AutoCloseable {
      */
     void step(List<NamedParameter> parameters);
 
+    /**
+     * Multiplies the configured learning rate by {@code scale} for the following updates, the
+     * hook of a learning-rate schedule (for example a linear decay to 0). The scale is not part of
+     * the saved state: a schedule is a function of the step, which the caller sets again after a
+     * restore.
+     *
+     * @param scale in [0, 1]
+     * @throws IllegalArgumentException if {@code scale} is outside [0, 1] or NaN
+     */
+    void setLearningRateScale(double scale);
+
     /** The number of updates applied so far. */
     long stepCount();
 

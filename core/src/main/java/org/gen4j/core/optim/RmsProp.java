@@ -60,7 +60,7 @@ public final class RmsProp extends StatefulOptimizer {
                 n.copyTo(s[0]);
                 NDArray weight = w.duplicate();
                 weight.attach(scratch);
-                weight.subi(g.div(n.sqrt().addi(eps)).muli(lr)).copyTo(w);
+                weight.subi(g.div(n.sqrt().addi(eps)).muli((float) (lr * lrScale))).copyTo(w);
                 grad.muli(0);
             }
         }

@@ -23,6 +23,8 @@ abstract class StatefulOptimizer implements Optimizer {
     /** Parameter name -> its state arrays, in a fixed order per optimizer type. */
     protected final Map<String, NDArray[]> state = new LinkedHashMap<>();
     protected long steps;
+    /** The factor on the configured learning rate ({@link #setLearningRateScale}). */
+    protected double lrScale = 1;
 
     StatefulOptimizer(NDManager parent) {
         this.manager = parent.newSubManager();
@@ -34,6 +36,15 @@ abstract class StatefulOptimizer implements Optimizer {
     @Override
     public NDManager manager() {
         return manager;
+    }
+
+    @Override
+    public void setLearningRateScale(double scale) {
+        if (!(scale >= 0 && scale <= 1)) {
+            throw new IllegalArgumentException("learning-rate scale must be in [0, 1], got "
+                    + scale);
+        }
+        lrScale = scale;
     }
 
     @Override

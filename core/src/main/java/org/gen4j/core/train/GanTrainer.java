@@ -102,6 +102,15 @@ public final class GanTrainer implements AutoCloseable {
         return setup;
     }
 
+    /**
+     * Scales both optimizers' learning rates for the following steps (see {@link
+     * Optimizer#setLearningRateScale}); a schedule calls it before each step.
+     */
+    public void setLearningRateScale(double scale) {
+        optimizerG.setLearningRateScale(scale);
+        optimizerD.setLearningRateScale(scale);
+    }
+
     /** Steps completed (generator updates). */
     public long stepCount() {
         return step;

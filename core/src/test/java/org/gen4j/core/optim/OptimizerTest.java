@@ -1,6 +1,7 @@
 package org.gen4j.core.optim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.engine.Engine;
@@ -104,6 +105,66 @@ class OptimizerTest {
                             .isCloseTo(w[i], within(2e-6));
                 }
             }
+        }
+    }
+
+    /** A schedule scales each update: 1, 0.6, 0 (no move), 0.2, against the scalar rules. */
+    @Test
+    void learningRateScaleMultipliesEachUpdate() {
+        double[] scales = {1, 0.6, 0, 0.2};
+        double lr = 0.01;
+        double b1 = 0.5;
+        double b2 = 0.999;
+        double rho = 0.9;
+        double eps = 1e-8;
+        double[] wa = new double[W0.length];
+        double[] wr = new double[W0.length];
+        double[] mo = new double[W0.length];
+        double[] v = new double[W0.length];
+        double[] n = new double[W0.length];
+        for (int i = 0; i < W0.length; i++) {
+            wa[i] = W0[i];
+            wr[i] = W0[i];
+        }
+        try (NDManager m = NDManager.newBaseManager();
+                Optimizer adam = new OptimizerSpec("adam", lr, b1, b2, eps, 0).create(m);
+                Optimizer rms = new OptimizerSpec("rmsprop", lr, 0, rho, eps, 0).create(m)) {
+            Parameter pa = parameter(m);
+            Parameter pr = parameter(m);
+            for (int t = 1; t <= scales.length; t++) {
+                double scale = scales[t - 1];
+                adam.setLearningRateScale(scale);
+                rms.setLearningRateScale(scale);
+                backward(m, pa);
+                adam.step(List.of(new NamedParameter("w", pa)));
+                backward(m, pr);
+                rms.step(List.of(new NamedParameter("w", pr)));
+                for (int i = 0; i < W0.length; i++) {
+                    double g = 2 * C[i] * wa[i];
+                    mo[i] = b1 * mo[i] + (1 - b1) * g;
+                    v[i] = b2 * v[i] + (1 - b2) * g * g;
+                    wa[i] -= scale * lr * (mo[i] / (1 - Math.pow(b1, t)))
+                            / (Math.sqrt(v[i] / (1 - Math.pow(b2, t))) + eps);
+                    double gr = 2 * C[i] * wr[i];
+                    n[i] = rho * n[i] + (1 - rho) * gr * gr;
+                    wr[i] -= scale * lr * gr / (Math.sqrt(n[i]) + eps);
+                }
+                float[] actualA = pa.getArray().toFloatArray();
+                float[] actualR = pr.getArray().toFloatArray();
+                for (int i = 0; i < W0.length; i++) {
+                    assertThat((double) actualA[i]).as("adam w[%d] after step %d", i, t)
+                            .isCloseTo(wa[i], within(2e-6));
+                    assertThat((double) actualR[i]).as("rmsprop w[%d] after step %d", i, t)
+                            .isCloseTo(wr[i], within(2e-6));
+                }
+            }
+            assertThat(pa.getArray().toFloatArray()[0]).isNotEqualTo(W0[0]);
+            assertThatThrownBy(() -> adam.setLearningRateScale(1.5))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("learning-rate scale must be in [0, 1], got 1.5");
+            assertThatThrownBy(
+                    () -> rms.setLearningRateScale(Double.NaN))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 
