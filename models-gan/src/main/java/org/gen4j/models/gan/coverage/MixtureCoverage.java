@@ -75,7 +75,7 @@ public final class MixtureCoverage {
          * the untrained generator spreads its points (measured, seed 1, 2,500 points): with
          * N(0, 0.1) they form a blob of std 0.11 at the origin, which then drifts as one piece
          * toward whichever modes the discriminator first favours (the non-saturating GAN covered
-         * 2, 0 and 1 modes in 3,000 steps at seeds 1-3, batch 512); with N(0, 0.15) they spread
+         * 2 modes in 3,000 steps at seed 1, and 7, 2 and 1 at seeds 1-3 with batch 512); with N(0, 0.15) they spread
          * with std 0.57 over the ring's inside (radius 2), so each part of the generator's mass is
          * pulled to a nearby mode (8, 7, 7 and 7 modes at seeds 1, 2, 3 and 5, one blurry run of
          * 1 at seed 4); with N(0, 0.2) they land off center with std 1.8 and collapse to 2
