@@ -18,7 +18,6 @@ import ai.djl.util.Pair;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
-import java.util.stream.Stream;
 import org.assertj.core.data.Offset;
 import org.gen4j.core.grad.InputGradientRoute;
 import org.gen4j.core.grad.InputGradientRoutes;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The create-graph route on the PyTorch engine, against finite differences, in float64. */
@@ -63,12 +61,6 @@ class CreateGraphRouteTest {
         manager.close();
     }
 
-    static Stream<Arguments> critics() {
-        BiFunction<NDManager, Long, Discriminator> mlp = Critics::mlp;
-        BiFunction<NDManager, Long, Discriminator> conv = Critics::conv;
-        return Stream.of(Arguments.of("mlp", mlp), Arguments.of("conv", conv));
-    }
-
     @Test
     void runsOnPyTorchWhateverTheProfile() {
         assertThat(Engines.current()).isEqualTo(Engines.PYTORCH);
@@ -76,7 +68,7 @@ class CreateGraphRouteTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("critics")
+    @MethodSource("org.gen4j.engine.pytorch.Critics#both")
     void inputGradientMatchesFiniteDifferences(
             String name, BiFunction<NDManager, Long, Discriminator> build) {
         Discriminator critic = build.apply(manager, 11L);
@@ -124,7 +116,7 @@ class CreateGraphRouteTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("critics")
+    @MethodSource("org.gen4j.engine.pytorch.Critics#both")
     void penaltyGradientMatchesFiniteDifferences(
             String name, BiFunction<NDManager, Long, Discriminator> build) {
         Discriminator critic = build.apply(manager, 21L);

@@ -15,8 +15,11 @@ import ai.djl.training.initializer.Initializer;
 import java.util.EnumSet;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
 import org.gen4j.core.model.Discriminator;
 import org.gen4j.core.nn.Layers;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * Small float64 critics made of plain DJL blocks, with weights drawn from a seed (identical on
@@ -31,6 +34,13 @@ final class Critics {
     private Critics() {}
 
     /** Linear 5 -> 7, leaky ReLU, Linear 7 -> 4, leaky ReLU, Linear 4 -> 1; input {@code (5)}. */
+    /** The MLP and the conv critic, named, for parameterized tests. */
+    static Stream<Arguments> both() {
+        BiFunction<NDManager, Long, Discriminator> mlp = Critics::mlp;
+        BiFunction<NDManager, Long, Discriminator> conv = Critics::conv;
+        return Stream.of(Arguments.of("mlp", mlp), Arguments.of("conv", conv));
+    }
+
     static Discriminator mlp(NDManager manager, long seed) {
         SequentialBlock block = new SequentialBlock()
                 .add(Linear.builder().setUnits(7).build())

@@ -12,7 +12,6 @@ import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
-import java.util.stream.Stream;
 import org.gen4j.core.grad.InputGradientRoute;
 import org.gen4j.core.grad.InputGradientRoutes;
 import org.gen4j.core.grad.VjpRoute;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -45,12 +43,6 @@ class RouteAgreementTest {
         manager.close();
     }
 
-    static Stream<Arguments> critics() {
-        BiFunction<NDManager, Long, Discriminator> mlp = Critics::mlp;
-        BiFunction<NDManager, Long, Discriminator> conv = Critics::conv;
-        return Stream.of(Arguments.of("mlp", mlp), Arguments.of("conv", conv));
-    }
-
     @Test
     void bothRoutesAreOnTheClassPathAndAutoPrefersCreateGraph() {
         assertThat(InputGradientRoutes.names()).containsExactly("create-graph", "vjp");
@@ -61,7 +53,7 @@ class RouteAgreementTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("critics")
+    @MethodSource("org.gen4j.engine.pytorch.Critics#both")
     void inputGradientsAgree(String name, BiFunction<NDManager, Long, Discriminator> build) {
         Discriminator critic = build.apply(manager, 81L);
         NDArray x = Critics.batch(manager, critic, 4, 82L);
@@ -76,7 +68,7 @@ class RouteAgreementTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("critics")
+    @MethodSource("org.gen4j.engine.pytorch.Critics#both")
     void penaltyParameterGradientsAgree(String name,
             BiFunction<NDManager, Long, Discriminator> build) {
         // Twins from one seed, one per route.
