@@ -12,13 +12,16 @@ import java.util.Map;
 import org.gen4j.core.data.BatchLoader;
 import org.gen4j.core.data.SampleSet;
 import org.gen4j.core.model.NetworkSpec;
+import org.gen4j.core.grad.InputGradientRoutes;
 import org.gen4j.core.optim.OptimizerSpec;
+import org.gen4j.core.procedure.DataInfo;
+import org.gen4j.core.spec.RunSpec;
+import org.gen4j.core.train.Batches;
+import org.gen4j.core.train.ProcedureTrainer;
+import org.gen4j.core.train.Trainer;
 import org.gen4j.core.random.RandomStream;
 import org.gen4j.core.spi.Gen4j;
 import org.gen4j.core.spi.Registry;
-import org.gen4j.core.train.GanSetup;
-import org.gen4j.core.train.GanTrainer;
-import org.gen4j.core.train.WeightedRegularizer;
 import org.gen4j.core.util.Options;
 
 /** The DCGAN train-step workloads the benchmarks time, built through the plugin registry. */
@@ -26,16 +29,14 @@ final class DcganBench {
 
     private DcganBench() {}
 
+    private static final Shape SAMPLE = new Shape(1, 28, 28);
+
     /** The DCGAN of the reference script: width 64, z 100, 28x28x1, non-saturating, Adam 2e-4/0.5. */
-    static GanTrainer trainer(Registry registry, int batch, long seed, NDManager manager) {
-        Shape shape = new Shape(1, 28, 28);
-        var g = registry.generator("dcgan").create(
-                new NetworkSpec(shape, 100, Options.empty("model 'dcgan'")));
-        var d = registry.discriminator("dcgan").create(
-                new NetworkSpec(shape, 100, Options.empty("model 'dcgan'")));
-        var loss = registry.loss("non-saturating").create(Options.empty("loss"));
-        return new GanTrainer(new GanSetup(g, d, loss, List.of(), 1, batch,
-                OptimizerSpec.dcganAdam(), OptimizerSpec.dcganAdam(), seed, 0.02f), manager);
+    static Trainer trainer(Registry registry, int batch, long seed, NDManager manager) {
+        RunSpec spec = RunSpec.builder().setModel("dcgan").optBatchSize(batch).optSeed(seed)
+                .optSteps(1_000_000).build(registry);
+        return ProcedureTrainer.create(spec, registry, DataInfo.unlabelled(SAMPLE, "bench"),
+                spec.steps(), manager);
     }
 
     /**
@@ -44,22 +45,32 @@ final class DcganBench {
      * Wasserstein loss with the {@code wgan-gp} penalty (lambda 10) on the given route, Adam 1e-4
      * betas (0, 0.9), 5 critic updates per generator update.
      */
-    static GanTrainer wganGpTrainer(Registry registry, int batch, long seed, String route,
+    static Trainer wganGpTrainer(Registry registry, int batch, long seed, String route,
             NDManager manager) {
-        Shape shape = new Shape(1, 28, 28);
-        var g = registry.generator("dcgan").create(
-                new NetworkSpec(shape, 100, Options.empty("model 'dcgan'")));
-        var d = registry.discriminator("dcgan").create(new NetworkSpec(shape, 100,
+        OptimizerSpec adam = OptimizerSpec.adam(1e-4, 0.0, 0.9);
+        RunSpec spec = RunSpec.builder().setModel("dcgan").optBatchSize(batch).optSeed(seed)
+                .optSteps(1_000_000).optModelOptions(Map.of("norm", "layer"))
+                .opt("loss", "wasserstein").opt("n-critic", 5)
+                .opt("regularizers", List.of(Map.of("name", "wgan-gp", "weight", 10,
+                        "options", Map.of("route", route))))
+                .optOptimizer("generator", adam).optOptimizer("discriminator", adam)
+                .build(registry);
+        return ProcedureTrainer.create(spec, registry, DataInfo.unlabelled(SAMPLE, "bench"),
+                spec.steps(), manager);
+    }
+
+    /** The route a preference picks for the WGAN-GP workload's critic on this engine. */
+    static String routeName(Registry registry, String route) {
+        var critic = registry.discriminator("dcgan").create(new NetworkSpec(SAMPLE, 100,
                 new Options("model 'dcgan'", Map.of("norm", "layer")), false));
-        var loss = registry.loss("wasserstein").create(Options.empty("loss"));
-        var gp = registry.regularizer("wgan-gp").create(
-                new Options("regularizer 'wgan-gp'", Map.of("route", route)));
-        OptimizerSpec adam = new OptimizerSpec("adam", 1e-4, 0, 0.9, 1e-8, 0);
-        GanTrainer t = new GanTrainer(new GanSetup(g, d, loss,
-                List.of(new WeightedRegularizer(gp, 10)), 5, batch, adam, adam, seed, 0.02f),
-                manager);
-        t.checkRegularizers();
-        return t;
+        return InputGradientRoutes.select(route, critic, "bench").name();
+    }
+
+    /** Serves one fixed batch for ever. */
+    static Batches fixed(float[] real, int batch) {
+        Shape shape = new Shape(batch).addAll(SAMPLE);
+        int[] indices = new int[batch];
+        return () -> new BatchLoader.Batch(0, 0, real, null, indices, shape);
     }
 
     /**
@@ -77,21 +88,21 @@ final class DcganBench {
         List<Double> ms = new ArrayList<>();
         String used;
         try (NDManager m = NDManager.newBaseManager();
-                GanTrainer t = wganGpTrainer(registry, batch, 0, route, m)) {
+                Trainer t = wganGpTrainer(registry, batch, 0, route, m)) {
+            Batches fixed = fixed(real, batch);
             for (int i = 0; i < warmup; i++) {
-                t.step(() -> real);
+                t.step(fixed);
             }
             for (int rep = 0; rep < reps; rep++) {
                 long start = System.nanoTime();
                 for (int i = 0; i < iterations; i++) {
-                    t.step(() -> real);
+                    t.step(fixed);
                 }
                 double perIteration = (System.nanoTime() - start) / 1e6 / iterations;
                 ms.add(perIteration);
                 System.out.printf("rep %d: %.1f ms/iteration%n", rep, perIteration);
             }
-            used = ((org.gen4j.losses.regularizer.GradientPenalty) t.setup().regularizers().get(0)
-                    .regularizer()).route().name();
+            used = routeName(registry, route);
         }
         Collections.sort(ms);
         double median = ms.get(ms.size() / 2);
@@ -123,14 +134,15 @@ final class DcganBench {
             }
         }
         List<Double> rates = new ArrayList<>();
-        try (NDManager m = NDManager.newBaseManager(); GanTrainer t = trainer(registry, batch, 0, m)) {
+        try (NDManager m = NDManager.newBaseManager(); Trainer t = trainer(registry, batch, 0, m)) {
+            Batches fixed = fixed(real, batch);
             for (int i = 0; i < warmup; i++) {
-                t.step(() -> real);
+                t.step(fixed);
             }
             for (int rep = 0; rep < reps; rep++) {
                 long start = System.nanoTime();
                 for (int i = 0; i < steps; i++) {
-                    t.step(() -> real);
+                    t.step(fixed);
                 }
                 double rate = (double) steps * batch / ((System.nanoTime() - start) / 1e9);
                 rates.add(rate);
@@ -154,10 +166,10 @@ final class DcganBench {
         Registry registry = Gen4j.registry();
         List<long[]> rows = new ArrayList<>();
         try (NDManager m = NDManager.newBaseManager();
-                GanTrainer t = trainer(registry, batch, 0, m);
+                Trainer t = trainer(registry, batch, 0, m);
                 BatchLoader loader = BatchLoader.start(data, batch, 0)) {
             for (int i = 1; i <= steps; i++) {
-                t.step(() -> loader.next().data());
+                t.step(loader::next);
                 if (i % every == 0) {
                     Runtime rt = Runtime.getRuntime();
                     long[] row = {i, t.manager().getManagedArrays().size(),

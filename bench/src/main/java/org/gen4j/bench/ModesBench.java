@@ -57,9 +57,13 @@ final class ModesBench implements Callable<Integer> {
     }
 
     private MixtureCoverage.Config override(MixtureCoverage.Config c) {
-        var o = c.optimizer();
-        var opt = new OptimizerSpec(o.type(), lr == null ? o.lr() : lr,
-                beta1 == null ? o.beta1() : beta1, o.beta2(), o.eps(), o.weightDecay());
+        OptimizerSpec opt = c.optimizer();
+        if (lr != null) {
+            opt = opt.withLr(lr);
+        }
+        if (beta1 != null && opt.settings().containsKey("beta1")) {
+            opt = opt.with("beta1", beta1);
+        }
         return new MixtureCoverage.Config(c.label(), c.loss(), c.regularizers(), opt,
                 nCritic == null ? c.nCritic() : nCritic, c.steps(),
                 batch == null ? c.batchSize() : batch, latent == null ? c.latentSize() : latent,

@@ -6,7 +6,7 @@ import org.gen4j.core.image.ImageGrid;
 import org.gen4j.core.latent.Interpolation;
 import org.gen4j.core.random.RandomStream;
 import org.gen4j.core.spi.Gen4j;
-import org.gen4j.core.train.TrainedGenerator;
+import org.gen4j.core.train.TrainedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,13 +50,25 @@ final class InterpolateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--steps must be in [2, 256], got " + steps);
         }
         engine.apply();
-        try (TrainedGenerator g = TrainedGenerator.load(run, Gen4j.registry())) {
-            var shape = g.generator().sampleShape();
+        try (TrainedModel g = TrainedModel.load(run, Gen4j.registry())) {
+            var shape = g.sampleShape();
             if (shape.dimension() != 3) {
                 throw new IllegalArgumentException("interpolate works on image models; the"
-                        + " generator of " + run + " makes samples of shape " + shape);
+                        + " model of " + run + " makes samples of shape " + shape);
             }
-            int d = g.generator().latentSize();
+            if (g.latent().isEmpty()) {
+                throw new IllegalArgumentException("interpolate needs a model that decodes latent"
+                        + " vectors; the procedure " + g.spec().procedure() + " of " + run
+                        + " does not");
+            }
+            int d = g.latent().get().latentSize();
+            int[] labels = null;
+            if (g.numClasses() > 0) {
+                labels = new int[rows * steps];
+                for (int i = 0; i < labels.length; i++) {
+                    labels[i] = (i / steps) % g.numClasses();
+                }
+            }
             RandomStream rng = new RandomStream(seed);
             float[] z = new float[rows * steps * d];
             for (int r = 0; r < rows; r++) {
@@ -68,7 +80,7 @@ final class InterpolateCommand implements Callable<Integer> {
                         : Interpolation.slerpPath(a, b, steps);
                 System.arraycopy(path, 0, z, r * steps * d, steps * d);
             }
-            float[] x = g.generate(z, 256);
+            float[] x = g.generate(z, labels, 256);
             int h = Math.toIntExact(shape.get(1));
             ImageGrid.builder().optColumns(steps).optScale(h < 48 ? 2 : 1).build().writePng(x,
                     rows * steps, Math.toIntExact(shape.get(0)), h, Math.toIntExact(shape.get(2)),

@@ -1,9 +1,11 @@
 package org.gen4j.cli;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.gen4j.core.spec.Presets;
+import java.util.stream.Collectors;
+import org.gen4j.core.procedure.NetworkRole;
+import org.gen4j.core.procedure.ProcedureFactory;
+import org.gen4j.core.spec.SpecKey;
 import org.gen4j.core.spi.Gen4j;
 import org.gen4j.core.spi.NamedFactory;
 import org.gen4j.core.spi.PluginKind;
@@ -11,53 +13,54 @@ import org.gen4j.core.spi.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code gen4j list}: every registered plugin by kind, with its one-line description. */
+/**
+ * {@code gen4j list}: every registered plugin by kind, with its one-line description; the core's
+ * kinds and any kind a plugin brings. Procedures also show their networks and spec keys.
+ */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List the plugins found on the class path, by kind.")
 final class ListCommand implements Callable<Integer> {
 
-    @Parameters(arity = "0..1", paramLabel = "KIND", description = "Only this kind: losses,"
-            + " regularizers, generators, discriminators, datasets, metrics or presets.")
+    @Parameters(arity = "0..1", paramLabel = "KIND", description = "Only this kind: procedures,"
+            + " generators, discriminators, losses, regularizers, optimizers, schedules, presets,"
+            + " datasets, metrics, or a kind a plugin adds.")
     String kind;
 
     @Override
     public Integer call() {
         Registry registry = Gen4j.registry();
-        boolean found = false;
-        for (PluginKind k : PluginKind.values()) {
-            if (kind != null && !matches(k, kind)) {
-                continue;
+        if (kind != null) {
+            PluginKind<?> k;
+            try {
+                k = registry.kind(kind.toLowerCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown kind '" + kind + "'. Known kinds: "
+                        + registry.kinds().stream().map(PluginKind::plural)
+                                .collect(Collectors.joining(", ")), e);
             }
-            found = true;
-            Map<String, ? extends NamedFactory> all = registry.all(k);
-            System.out.println(k.plural() + ":");
-            if (all.isEmpty()) {
-                System.out.println("  (none)");
-            }
-            for (NamedFactory f : all.values()) {
-                System.out.printf("  %-22s %s%n", f.name(), f.description());
-            }
+            print(registry, k);
+            return 0;
         }
-        if (kind == null || kind.equalsIgnoreCase("presets") || kind.equalsIgnoreCase("preset")) {
-            found = true;
-            System.out.println("presets:");
-            for (Presets.Preset p : Presets.all().values()) {
-                System.out.printf("  %-22s %s%n", p.name(), p.description());
-            }
-        }
-        if (!found) {
-            StringBuilder kinds = new StringBuilder();
-            for (PluginKind k : PluginKind.values()) {
-                kinds.append(kinds.length() == 0 ? "" : ", ").append(k.plural());
-            }
-            kinds.append(", presets");
-            throw new IllegalArgumentException("unknown kind '" + kind + "'. Known kinds: " + kinds);
+        for (PluginKind<?> k : registry.kinds()) {
+            print(registry, k);
         }
         return 0;
     }
 
-    private static boolean matches(PluginKind k, String s) {
-        String lower = s.toLowerCase(Locale.ROOT);
-        return lower.equals(k.plural()) || lower.equals(k.singular());
+    private static void print(Registry registry, PluginKind<?> k) {
+        Map<String, ? extends NamedFactory> all = registry.all(k);
+        System.out.println(k.plural() + ":");
+        if (all.isEmpty()) {
+            System.out.println("  (none)");
+        }
+        for (NamedFactory f : all.values()) {
+            System.out.printf("  %-22s %s%n", f.name(), f.description());
+            if (f instanceof ProcedureFactory p) {
+                System.out.printf("  %-22s networks: %s%n", "", p.networks().stream()
+                        .map(NetworkRole::name).collect(Collectors.joining(", ")));
+                System.out.printf("  %-22s keys: %s%n", "", p.keys().stream().map(SpecKey::name)
+                        .collect(Collectors.joining(", ")));
+            }
+        }
     }
 }

@@ -9,8 +9,8 @@ import org.gen4j.core.train.RunListener;
 import org.gen4j.core.train.StepResult;
 
 /**
- * Shows training progress: a progress bar with step, epoch, losses, images/s and ETA, or (when
- * the bar is off or there is no terminal) one line every ten seconds.
+ * Shows training progress: a progress bar with step, epoch, the procedure's values, images/s and
+ * ETA, or (when the bar is off or there is no terminal) one line every ten seconds.
  */
 final class ProgressListener implements RunListener, AutoCloseable {
 
@@ -26,7 +26,7 @@ final class ProgressListener implements RunListener, AutoCloseable {
     }
 
     @Override
-    public void onStart(long startStep, long totalSteps, int stepsPerEpoch, String description) {
+    public void onStart(long startStep, long totalSteps, long stepsPerEpoch, String description) {
         this.total = totalSteps;
         this.startStep = startStep;
         this.startNanos = System.nanoTime();
@@ -44,10 +44,30 @@ final class ProgressListener implements RunListener, AutoCloseable {
         }
     }
 
+    /** The step's values as {@code name value} pairs, penalty left out while it is zero. */
+    static String values(StepResult r) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < r.names().size(); i++) {
+            String name = r.names().get(i);
+            if (name.equals("penalty") && r.values()[i] == 0) {
+                continue;
+            }
+            sb.append(String.format("  %s %.3f", label(name), r.values()[i]));
+        }
+        return sb.toString();
+    }
+
+    private static String label(String name) {
+        return switch (name) {
+            case "loss_d" -> "D";
+            case "loss_g" -> "G";
+            default -> name;
+        };
+    }
+
     @Override
     public void onStep(StepResult r, int epoch, double imagesPerSecond) {
-        String extra = String.format("ep %d  D %.3f  G %.3f  %.0f img/s", epoch, r.lossD(),
-                r.lossG(), imagesPerSecond);
+        String extra = String.format("ep %d%s  %.0f img/s", epoch, values(r), imagesPerSecond);
         if (progressBar != null) {
             progressBar.stepTo(r.step());
             progressBar.setExtraMessage(extra);

@@ -8,14 +8,17 @@ import org.gen4j.core.image.ImageFiles;
 import org.gen4j.core.image.ImageGrid;
 import org.gen4j.core.random.RandomStream;
 import org.gen4j.core.spi.Gen4j;
-import org.gen4j.core.train.TrainedGenerator;
+import org.gen4j.core.train.TrainedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code gen4j sample}: N images from a checkpoint as a PNG grid, single PNGs and/or IDX. */
+/**
+ * {@code gen4j sample}: N images from a checkpoint of any procedure as a PNG grid, single PNGs
+ * and/or IDX; {@code --class K} for a conditional model.
+ */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "Generate images from a trained generator's checkpoint.")
+        description = "Generate images from a trained model's checkpoint (any procedure).")
 final class SampleCommand implements Callable<Integer> {
 
     @Mixin
@@ -48,6 +51,10 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "256", description = "Images per forward pass.")
     int batch;
 
+    @Option(names = "--class", paramLabel = "K", description = "For a conditional model: the"
+            + " class of every image (default: a grid with one row per class).")
+    Integer classLabel;
+
     @Override
     public Integer call() throws Exception {
         if (n < 1 || n > 10_000_000) {
@@ -60,12 +67,13 @@ final class SampleCommand implements Callable<Integer> {
         if (grid == null && images == null && idx == null) {
             grid = Path.of("samples.png");
         }
-        try (TrainedGenerator g = TrainedGenerator.load(run, Gen4j.registry())) {
-            var shape = g.generator().sampleShape();
+        try (TrainedModel g = TrainedModel.load(run, Gen4j.registry())) {
+            var shape = g.sampleShape();
             if (shape.dimension() != 3) {
-                throw new IllegalArgumentException("the generator of " + run + " makes samples of"
+                throw new IllegalArgumentException("the model of " + run + " makes samples of"
                         + " shape " + shape + ", not images; sample works on image models");
             }
+            int[] labels = labels(g);
             int c = Math.toIntExact(shape.get(0));
             int h = Math.toIntExact(shape.get(1));
             int w = Math.toIntExact(shape.get(2));
@@ -73,11 +81,13 @@ final class SampleCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--idx writes grayscale IDX3 files, but the"
                         + " images have " + c + " channels: use --images or --grid");
             }
-            float[] z = new float[n * g.generator().latentSize()];
-            new RandomStream(seed).fillGaussian(z, 1f);
-            float[] x = g.generate(z, batch);
+            float[] x = g.sample(n, new RandomStream(seed), labels, batch);
             if (grid != null) {
-                ImageGrid.builder().optScale(h < 48 ? 2 : 1).build().writePng(x, n, c, h, w, grid);
+                ImageGrid.Builder b = ImageGrid.builder().optScale(h < 48 ? 2 : 1);
+                if (labels != null && classLabel == null) {
+                    b.optColumns(Math.max(1, (n + g.numClasses() - 1) / g.numClasses()));
+                }
+                b.build().writePng(x, n, c, h, w, grid);
                 System.err.println("grid: " + grid.toAbsolutePath());
             }
             if (images != null) {
@@ -96,5 +106,30 @@ final class SampleCommand implements Callable<Integer> {
             System.err.printf("%d samples from %s (step %d)%n", n, g.checkpoint(), g.step());
         }
         return 0;
+    }
+
+    /**
+     * The class of each image: all {@code --class} for a conditional model, else rows of classes
+     * 0, 1, ... in order; null for an unconditional model.
+     */
+    private int[] labels(TrainedModel g) {
+        int classes = g.numClasses();
+        if (classes == 0) {
+            if (classLabel != null) {
+                throw new IllegalArgumentException("--class: the model of " + run + " ("
+                        + g.spec().procedure() + ") is not conditional; it takes no class");
+            }
+            return null;
+        }
+        if (classLabel != null && (classLabel < 0 || classLabel >= classes)) {
+            throw new IllegalArgumentException("--class must be in [0, " + (classes - 1)
+                    + "] for the model of " + run + ", got " + classLabel);
+        }
+        int[] labels = new int[n];
+        int perClass = Math.max(1, (n + classes - 1) / classes);
+        for (int i = 0; i < n; i++) {
+            labels[i] = classLabel != null ? classLabel : Math.min(classes - 1, i / perClass);
+        }
+        return labels;
     }
 }

@@ -6,19 +6,26 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.nio.file.Files;
 import org.gen4j.core.spec.RunSpec;
 import org.gen4j.core.spec.SpecLoader;
 import org.gen4j.core.spi.Gen4j;
 import org.gen4j.core.spi.Registry;
-import org.gen4j.core.train.GanRun;
+import org.gen4j.core.train.ExistingRunException;
+import org.gen4j.core.train.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code gen4j train}: trains a GAN described by defaults, a spec file and flags. */
+/**
+ * {@code gen4j train}: trains any procedure (gan, cgan, and those plugins add) described by
+ * defaults, a spec file and flags.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a GAN. With no arguments: DCGAN with the non-saturating loss on the"
-                + " embedded Fashion-MNIST sample (a few minutes of CPU time).",
+        description = {"Train a model. With no arguments: DCGAN with the non-saturating loss on"
+                + " the embedded Fashion-MNIST sample (a few minutes of CPU time).",
+            "--model names a procedure (gan, cgan, ...: gen4j list procedures) or an"
+                + " architecture (dcgan, mlp-gan); --set sets any key of the procedure.",
             "Precedence: defaults < --spec file < flags < --set key=value."})
 final class TrainCommand implements Callable<Integer> {
 
@@ -29,8 +36,14 @@ final class TrainCommand implements Callable<Integer> {
             + " the keys that differ from the defaults.")
     Path specFile;
 
-    @Option(names = "--model", description = "Architecture (see 'gen4j list'), default dcgan.")
+    @Option(names = "--model", description = "What to train: a procedure (gan, cgan, ...) or an"
+            + " architecture (dcgan, mlp-gan); default dcgan.")
     String model;
+
+    @Option(names = "--procedure", description = "The training procedure, when --model names an"
+            + " architecture that another procedure should train (--procedure cgan --model"
+            + " mlp-gan).")
+    String procedure;
 
     @Option(names = "--discriminator", description = "Discriminator architecture, default: the"
             + " model's.")
@@ -66,7 +79,8 @@ final class TrainCommand implements Callable<Integer> {
             + " (default 1).")
     Integer nCritic;
 
-    @Option(names = "--lr", description = "Learning rate of both optimizers (default 2e-4).")
+    @Option(names = "--lr", description = "Learning rate of every network's optimizer (GANs:"
+            + " default 2e-4).")
     Double lr;
 
     @Option(names = "--seed", description = "Seed of every random stream (default 42).")
@@ -95,20 +109,19 @@ final class TrainCommand implements Callable<Integer> {
         }
         String engineName = engine.apply();
         Registry registry = Gen4j.registry();
-        SpecLoader loader = resume ? SpecLoader.from(GanRun.storedSpec(out))
-                : SpecLoader.fromDefaults();
+        SpecLoader loader = resume ? TrainingRun.resumeLoader(out) : SpecLoader.fromDefaults();
         if (specFile != null) {
             loader.mergeFile(specFile);
         }
         apply(loader);
-        RunSpec spec = loader.build();
-        Path runDir = out != null ? out : Path.of("runs", spec.model() + "-" + spec.loss() + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        RunSpec spec = loader.build(registry);
+        Path runDir = out != null ? out : newRunFolder(spec);
+        String what = spec.model() + (spec.has("loss") ? " with " + spec.values().get("loss")
+                : "") + (spec.model().equals(spec.procedure()) ? ""
+                : " (procedure " + spec.procedure() + ")");
         System.err.printf("gen4j: %s %s on %s, engine %s, run folder %s%n",
-                resume ? "resuming" : "training", spec.model() + " with " + spec.loss(),
-                spec.data(), engineName, runDir);
-        try (GanRun run = resume ? GanRun.resume(spec, registry, runDir)
-                        : GanRun.start(spec, registry, runDir);
+                resume ? "resuming" : "training", what, spec.data(), engineName, runDir);
+        try (TrainingRun run = open(spec, registry, runDir);
                 ProgressListener listener = new ProgressListener(progress)) {
             run.train(listener);
         }
@@ -116,8 +129,33 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    private TrainingRun open(RunSpec spec, Registry registry, Path runDir)
+            throws java.io.IOException {
+        if (resume) {
+            return TrainingRun.resume(spec, registry, runDir);
+        }
+        try {
+            return TrainingRun.start(spec, registry, runDir);
+        } catch (ExistingRunException e) {
+            throw new IllegalArgumentException("run folder " + runDir + " already holds a run:"
+                    + " resume it with --resume, or choose another --out folder", e);
+        }
+    }
+
+    /** runs/MODEL[-LOSS]-TIME, with a counter if two runs start in the same second. */
+    private static Path newRunFolder(RunSpec spec) {
+        String stem = spec.model() + (spec.has("loss") ? "-" + spec.values().get("loss") : "")
+                + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path dir = Path.of("runs", stem);
+        for (int i = 2; Files.exists(dir); i++) {
+            dir = Path.of("runs", stem + "-" + i);
+        }
+        return dir;
+    }
+
     private void apply(SpecLoader loader) {
         set(loader, "model", model);
+        set(loader, "procedure", procedure);
         set(loader, "discriminator", discriminator);
         set(loader, "loss", loss);
         set(loader, "preset", preset);
@@ -136,8 +174,7 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         if (lr != null) {
-            loader.set("optimizer-g.lr", lr.toString());
-            loader.set("optimizer-d.lr", lr.toString());
+            loader.setLearningRate(lr);
         }
         for (String kv : sets) {
             int eq = kv.indexOf('=');

@@ -51,8 +51,15 @@ public final class Evaluator {
      * @param pixels {@code n * C * H * W} values, image after image
      * @param count the number of images
      * @param shape one image's shape {@code (C, H, W)}
+     * @param labels the class each image was generated for (a conditional model's samples), or
+     *     null; {@code conditional-accuracy} scores them
      */
-    public record Images(String name, float[] pixels, int count, Shape shape) {
+    public record Images(String name, float[] pixels, int count, Shape shape, int[] labels) {
+
+        /** Images without intended labels. */
+        public Images(String name, float[] pixels, int count, Shape shape) {
+            this(name, pixels, count, shape, null);
+        }
 
         /** Validates the sizes. */
         public Images {
@@ -67,6 +74,10 @@ public final class Evaluator {
                 throw new IllegalArgumentException(name + ": " + pixels.length + " values are not "
                         + count + " images of shape (C, H, W) " + shape);
             }
+            if (labels != null && labels.length != count) {
+                throw new IllegalArgumentException(name + ": " + labels.length + " labels for "
+                        + count + " images");
+            }
         }
 
         /** The first {@code n} images (all if {@code n} is at least the count). */
@@ -75,7 +86,8 @@ public final class Evaluator {
                 return this;
             }
             int per = Math.toIntExact(shape.size());
-            return new Images(name, java.util.Arrays.copyOf(pixels, n * per), n, shape);
+            return new Images(name, java.util.Arrays.copyOf(pixels, n * per), n, shape,
+                    labels == null ? null : java.util.Arrays.copyOf(labels, n));
         }
 
         /** The SHA-256 of the pixels as little-endian float32, recorded as the set's identity. */
@@ -185,10 +197,14 @@ public final class Evaluator {
         for (Metric m : created) {
             Set<MetricInput> missing = EnumSet.copyOf(m.inputs());
             missing.removeAll(IMAGE_INPUTS);
+            if (generated.labels() != null) {
+                missing.remove(MetricInput.INTENDED_LABELS);
+            }
             if (!missing.isEmpty()) {
                 throw new IllegalArgumentException("metric '" + m.name() + "' needs " + missing
-                        + ", which scoring generated images cannot give; metrics for images: "
-                        + "fid, kid, precision-recall, density-coverage, classifier-score");
+                        + ", which scoring these images cannot give; metrics for images: "
+                        + "fid, kid, precision-recall, density-coverage, classifier-score, and"
+                        + " conditional-accuracy for a conditional model's samples");
             }
         }
         if (needReference && reference == null) {
@@ -201,6 +217,12 @@ public final class Evaluator {
                         gen.features()))
                 .optGeneratedProbabilities(PointSet.of("class probabilities of "
                         + generated.name(), gen.probabilities()));
+        if (generated.labels() != null) {
+            in.optIntendedLabels(generated.labels());
+        }
+        if (generated.labels() != null) {
+            in.optIntendedLabels(generated.labels());
+        }
         EvaluationReport.Builder report = EvaluationReport.builder().setSeed(seed)
                 .optEngine(Engine.getInstance().getEngineName())
                 .optGeneratedCount(generated.count()).optFeatureNetwork(network);

@@ -3,13 +3,17 @@ package org.gen4j.losses;
 import com.google.inject.AbstractModule;
 import org.gen4j.core.spi.GenBindings;
 import org.gen4j.core.spi.GenPlugin;
+import org.gen4j.losses.preset.PaperPresets;
 import org.gen4j.losses.adversarial.MinimaxLossFactory;
 import org.gen4j.losses.adversarial.MoreLossFactories;
 import org.gen4j.losses.adversarial.NonSaturatingLossFactory;
 import org.gen4j.losses.regularizer.GradientPenaltyFactories;
 import org.gen4j.losses.regularizer.WeightClippingFactory;
 
-/** The losses plugin: registers every adversarial loss of this module by name. */
+/**
+ * The losses plugin: registers every adversarial loss and regularizer of this module by name, and
+ * the papers' presets ({@code wgan}, {@code wgan-gp}).
+ */
 public final class AdversarialLossesModule extends AbstractModule implements GenPlugin {
 
     @Override
@@ -22,6 +26,9 @@ public final class AdversarialLossesModule extends AbstractModule implements Gen
         GenBindings.addRegularizer(binder(), new WeightClippingFactory());
         for (var factory : GradientPenaltyFactories.all()) {
             GenBindings.addRegularizer(binder(), factory);
+        }
+        for (var preset : PaperPresets.all()) {
+            GenBindings.addPreset(binder(), preset);
         }
     }
 }

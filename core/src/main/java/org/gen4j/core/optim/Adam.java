@@ -21,8 +21,7 @@ public final class Adam extends StatefulOptimizer {
     private final float eps;
     private final float weightDecay;
 
-    Adam(NDManager parent, float lr, float beta1, float beta2, float eps, float weightDecay) {
-        super(parent);
+    Adam(float lr, float beta1, float beta2, float eps, float weightDecay) {
         this.lr = lr;
         this.beta1 = beta1;
         this.beta2 = beta2;
@@ -47,7 +46,7 @@ public final class Adam extends StatefulOptimizer {
         double coef2 = 1.0 - Math.pow(beta2, steps);
         float scaled = (float) (lr * lrScale);
         float corrected = (float) (scaled * Math.sqrt(coef2) / coef1);
-        try (NDManager scratch = manager().newSubManager()) {
+        try (NDManager scratch = manager(parameters).newSubManager()) {
             for (NamedParameter p : parameters) {
                 NDArray w = p.parameter().getArray();
                 NDArray g = gradientOf(p, scratch);

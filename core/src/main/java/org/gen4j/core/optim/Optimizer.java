@@ -1,6 +1,5 @@
 package org.gen4j.core.optim;
 
-import ai.djl.ndarray.NDManager;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -10,7 +9,10 @@ import java.util.List;
  * Updates a network's parameters from their gradients and keeps its state (moments, step counts)
  * in a form that a checkpoint can save and restore exactly.
  *
- * <p>State arrays live in a manager owned by the optimizer: {@link #close()} frees them.
+ * <p>An optimizer is created by its {@link OptimizerFactory} (a plugin kind: {@code adam},
+ * {@code rmsprop}, {@code sgd}, and any a plugin adds) and holds no native memory until its first
+ * step or load; its state arrays then live in a manager of its own under the parameters' manager,
+ * which {@link #close()} frees.
  */
 public interface Optimizer extends AutoCloseable {
 
@@ -51,7 +53,4 @@ public interface Optimizer extends AutoCloseable {
     /** Frees the state arrays. */
     @Override
     void close();
-
-    /** The manager that holds state arrays; for implementations. */
-    NDManager manager();
 }

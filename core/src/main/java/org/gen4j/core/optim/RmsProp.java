@@ -18,8 +18,7 @@ public final class RmsProp extends StatefulOptimizer {
     private final float eps;
     private final float weightDecay;
 
-    RmsProp(NDManager parent, float lr, float rho, float eps, float weightDecay) {
-        super(parent);
+    RmsProp(float lr, float rho, float eps, float weightDecay) {
         this.lr = lr;
         this.rho = rho;
         this.eps = eps;
@@ -42,7 +41,7 @@ public final class RmsProp extends StatefulOptimizer {
         for (NamedParameter p : parameters) {
             NDArray w = p.parameter().getArray();
             NDArray[] s = stateOf(p);
-            try (NDManager scratch = manager().newSubManager()) {
+            try (NDManager scratch = manager(parameters).newSubManager()) {
                 // The gradient is the first operand so temporaries land in the scratch manager.
                 NDArray grad = gradientOf(p, scratch);
                 NDArray g = grad.duplicate();

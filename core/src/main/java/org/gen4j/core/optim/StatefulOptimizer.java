@@ -19,22 +19,30 @@ abstract class StatefulOptimizer implements Optimizer {
     private static final int MAGIC = 0x47344F50; // "G4OP"
     private static final int VERSION = 1;
 
-    private final NDManager manager;
+    /** Created on first use, under the manager of the parameters (see {@link #manager}). */
+    private NDManager manager;
     /** Parameter name -> its state arrays, in a fixed order per optimizer type. */
     protected final Map<String, NDArray[]> state = new LinkedHashMap<>();
     protected long steps;
     /** The factor on the configured learning rate ({@link #setLearningRateScale}). */
     protected double lrScale = 1;
 
-    StatefulOptimizer(NDManager parent) {
-        this.manager = parent.newSubManager();
-    }
+    StatefulOptimizer() {}
 
     /** The number of state arrays per parameter. */
     protected abstract int slots();
 
-    @Override
-    public NDManager manager() {
+    /**
+     * The manager of the state arrays: a sub-manager of the first parameter's manager, created on
+     * first use, so that an optimizer holds no native memory until it steps or loads.
+     */
+    protected NDManager manager(List<NamedParameter> parameters) {
+        if (manager == null) {
+            if (parameters.isEmpty()) {
+                throw new IllegalStateException(name() + " has no parameters to step");
+            }
+            manager = parameters.get(0).parameter().getArray().getManager().newSubManager();
+        }
         return manager;
     }
 
@@ -58,7 +66,7 @@ abstract class StatefulOptimizer implements Optimizer {
             NDArray w = p.parameter().getArray();
             NDArray[] s = new NDArray[slots()];
             for (int i = 0; i < s.length; i++) {
-                s[i] = manager.zeros(w.getShape(), w.getDataType(), w.getDevice());
+                s[i] = manager(List.of(p)).zeros(w.getShape(), w.getDataType(), w.getDevice());
             }
             return s;
         });
@@ -130,7 +138,7 @@ abstract class StatefulOptimizer implements Optimizer {
             for (int j = 0; j < slots; j++) {
                 byte[] bytes = new byte[in.readInt()];
                 in.readFully(bytes);
-                s[j] = manager.decode(bytes);
+                s[j] = manager(parameters).decode(bytes);
             }
             NamedParameter p = byKey.get(k);
             if (p == null) {
@@ -157,6 +165,9 @@ abstract class StatefulOptimizer implements Optimizer {
     @Override
     public void close() {
         state.clear();
-        manager.close();
+        if (manager != null) {
+            manager.close();
+            manager = null;
+        }
     }
 }

@@ -3,28 +3,30 @@ package org.gen4j.core.spi;
 import com.google.inject.AbstractModule;
 import org.gen4j.core.data.DatasetFactory;
 import org.gen4j.core.data.Datasets;
-import org.gen4j.core.loss.GanLossFactory;
-import org.gen4j.core.loss.RegularizerFactory;
-import org.gen4j.core.metric.MetricFactory;
-import org.gen4j.core.model.DiscriminatorFactory;
-import org.gen4j.core.model.GeneratorFactory;
+import org.gen4j.core.optim.OptimizerFactory;
+import org.gen4j.core.optim.Optimizers;
+import org.gen4j.core.optim.ScheduleFactory;
+import org.gen4j.core.optim.Schedules;
 
 /**
- * The core's own plugin: declares the map of every kind (so that each can be injected even when
- * empty) and registers the built-in data sets.
+ * The core's own plugin: declares every core kind (so that each map can be injected even when
+ * empty) and registers the built-in data sets, optimizers and learning-rate schedules.
  */
 public final class CoreModule extends AbstractModule implements GenPlugin {
 
     @Override
     protected void configure() {
-        GenBindings.mapBinder(binder(), GanLossFactory.class);
-        GenBindings.mapBinder(binder(), RegularizerFactory.class);
-        GenBindings.mapBinder(binder(), GeneratorFactory.class);
-        GenBindings.mapBinder(binder(), DiscriminatorFactory.class);
-        GenBindings.mapBinder(binder(), DatasetFactory.class);
-        GenBindings.mapBinder(binder(), MetricFactory.class);
+        for (PluginKind<?> kind : PluginKind.builtIn()) {
+            GenBindings.declare(binder(), kind);
+        }
         for (DatasetFactory factory : Datasets.builtIn()) {
             GenBindings.addDataset(binder(), factory);
+        }
+        for (OptimizerFactory factory : Optimizers.builtIn()) {
+            GenBindings.addOptimizer(binder(), factory);
+        }
+        for (ScheduleFactory factory : Schedules.builtIn()) {
+            GenBindings.addSchedule(binder(), factory);
         }
     }
 

@@ -1,36 +1,54 @@
 package org.gen4j.core.train;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
 import org.gen4j.core.data.BatchLoader;
-import org.gen4j.core.random.RandomStream;
 
 /**
- * The {@code state.json} of a checkpoint: everything besides the weights and optimizer states.
+ * The {@code state.json} of a checkpoint: everything besides the files of the networks, the
+ * optimizers and the procedure's arrays.
  *
  * @param format the format tag, {@value #FORMAT}
- * @param step generator steps completed
  * @param epoch the data epoch the next batch belongs to
  * @param engine the engine that wrote it
- * @param noise the latent noise stream
- * @param data the data loader's position (next batch)
+ * @param data the data loader's position (the next batch)
  * @param spec the resolved run spec
- * @param lossD the last discriminator loss
- * @param lossG the last generator loss
- * @param sampleShape the shape of one sample, so that the generator can be rebuilt without data
+ * @param metrics the values of the last step, by name
+ * @param sampleShape the shape of one sample, so that the networks can be rebuilt without data
+ * @param numClasses the data's number of classes (0 without labels)
+ * @param fields the data's batch fields
+ * @param trainer the trainer's state
  */
 public record CheckpointState(
         @JsonProperty("format") String format,
-        @JsonProperty("step") long step,
         @JsonProperty("epoch") int epoch,
         @JsonProperty("engine") String engine,
-        @JsonProperty("noise") RandomStream.State noise,
         @JsonProperty("data") BatchLoader.State data,
         @JsonProperty("spec") JsonNode spec,
-        @JsonProperty("loss-d") float lossD,
-        @JsonProperty("loss-g") float lossG,
-        @JsonProperty("sample-shape") long[] sampleShape) {
+        @JsonProperty("metrics") Map<String, Float> metrics,
+        @JsonProperty("sample-shape") long[] sampleShape,
+        @JsonProperty("num-classes") int numClasses,
+        @JsonProperty("fields") List<String> fields,
+        @JsonProperty("trainer") TrainerState trainer) {
 
     /** The current format tag. */
-    public static final String FORMAT = "gen4j-gan-checkpoint/1";
+    public static final String FORMAT = "gen4j-checkpoint/2";
+
+    /** The format of checkpoints written before the general training core (GANs only). */
+    public static final String LEGACY_GAN_FORMAT = "gen4j-gan-checkpoint/1";
+
+    /** Normalises nulls. */
+    public CheckpointState {
+        metrics = metrics == null ? Map.of() : metrics;
+        fields = fields == null ? List.of("images") : fields;
+    }
+
+    /** Training steps completed. */
+    @JsonIgnore
+    public long step() {
+        return trainer.step();
+    }
 }

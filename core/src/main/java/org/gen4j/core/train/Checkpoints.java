@@ -1,6 +1,7 @@
 package org.gen4j.core.train;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -18,6 +19,11 @@ import org.gen4j.core.util.AtomicFiles;
  * The layout of checkpoints in a run folder: {@code checkpoints/step-NNNNNNNN/} folders, each
  * published by an atomic rename once complete, and a {@code checkpoints/latest} file naming the
  * newest one. A run that fails keeps its last published checkpoint.
+ *
+ * <p>A checkpoint folder holds one file per network ({@code <network>.params}) and per optimizer
+ * ({@code <network>.optimizer}), the procedure's array files, and {@code state.json} ({@link
+ * CheckpointState}). Checkpoints of the format before the general core ({@value
+ * CheckpointState#LEGACY_GAN_FORMAT}) are read too: see {@link LegacyCheckpoints}.
  */
 public final class Checkpoints {
 
@@ -64,35 +70,56 @@ public final class Checkpoints {
         }
     }
 
-    /** Reads a checkpoint's state. */
+    /**
+     * Reads a checkpoint's state, of this format or the one before the general core.
+     *
+     * @throws IllegalArgumentException if the file is missing, does not parse, or has another
+     *     format
+     */
     public static CheckpointState readState(Path checkpointDir) {
         Path file = checkpointDir.resolve("state.json");
+        JsonNode tree;
         try {
-            CheckpointState s = JSON.readValue(file.toFile(), CheckpointState.class);
-            if (!CheckpointState.FORMAT.equals(s.format())) {
-                throw new IllegalArgumentException(file + " has format '" + s.format()
-                        + "', expected '" + CheckpointState.FORMAT + "'");
-            }
-            return s;
+            tree = JSON.readTree(file.toFile());
         } catch (IOException e) {
             throw new IllegalArgumentException(file + " is not a readable gen4j checkpoint state: "
                     + e.getMessage(), e);
         }
+        String format = tree == null ? null : tree.path("format").asText(null);
+        try {
+            if (CheckpointState.FORMAT.equals(format)) {
+                return JSON.treeToValue(tree, CheckpointState.class);
+            }
+            if (CheckpointState.LEGACY_GAN_FORMAT.equals(format)) {
+                return LegacyCheckpoints.upgrade(tree);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + " is not a readable gen4j checkpoint state: "
+                    + e.getMessage(), e);
+        }
+        throw new IllegalArgumentException(file + " has format '" + format + "'; this gen4j"
+                + " reads '" + CheckpointState.FORMAT + "' and '"
+                + CheckpointState.LEGACY_GAN_FORMAT + "'");
     }
 
     /**
      * Writes a checkpoint: the trainer's files and {@code state.json} into a hidden temporary
      * folder, which is then renamed into place, and {@code latest} is replaced atomically. Older
      * checkpoints beyond {@code keep} are deleted.
+     *
+     * @param run the run-level state; its {@code trainer} is replaced by what the trainer saves
      */
-    public static Path write(Path runDir, GanTrainer trainer, CheckpointState state, int keep)
+    public static Path write(Path runDir, Trainer trainer, CheckpointState run, int keep)
             throws IOException {
         Path folder = folder(runDir);
         Files.createDirectories(folder);
-        String name = name(state.step());
+        String name = name(trainer.stepCount());
         Path tmp = folder.resolve("." + name + ".tmp");
         deleteTree(tmp);
-        trainer.saveWeights(tmp);
+        TrainerState saved = trainer.save(tmp);
+        CheckpointState state = new CheckpointState(CheckpointState.FORMAT, run.epoch(),
+                run.engine(), run.data(), run.spec(), run.metrics(), run.sampleShape(),
+                run.numClasses(), run.fields(), saved);
         AtomicFiles.writeString(tmp.resolve("state.json"), JSON.writeValueAsString(state));
         Path target = folder.resolve(name);
         deleteTree(target);

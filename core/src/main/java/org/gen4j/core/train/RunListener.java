@@ -6,12 +6,12 @@ import java.nio.file.Path;
 public interface RunListener {
 
     /** Training starts (or resumes) at {@code startStep} of {@code totalSteps}. */
-    default void onStart(long startStep, long totalSteps, int stepsPerEpoch, String description) {}
+    default void onStart(long startStep, long totalSteps, long stepsPerEpoch, String description) {}
 
     /** A step finished; {@code imagesPerSecond} is measured over the recent steps. */
     default void onStep(StepResult result, int epoch, double imagesPerSecond) {}
 
-    /** A sample grid (or scatter plot) was written. */
+    /** The pictures of an epoch were written; {@code file} is the main one. */
     default void onSamples(Path file, int epoch, long step) {}
 
     /** A checkpoint was published. */

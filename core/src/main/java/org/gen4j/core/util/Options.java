@@ -76,8 +76,33 @@ public final class Options {
         return value;
     }
 
-    /** An int in [min, max], or the default when absent. */
-    public int getInt(String key, int defaultValue, int min, int max) {
+    /**
+     * A double in (exclusiveMin, max], or the default when absent: for values that must be
+     * strictly positive, such as a learning rate.
+     */
+    public double getDoubleAbove(String key, double defaultValue, double exclusiveMin,
+            double max) {
+        double v = getDouble(key, defaultValue, exclusiveMin, max);
+        if (!(v > exclusiveMin)) {
+            throw new IllegalArgumentException(owner + ": option '" + key + "' must be in ("
+                    + exclusiveMin + ", " + max + "], got " + values.get(key));
+        }
+        return v;
+    }
+
+    /** A double in [min, exclusiveMax), or the default when absent: for decay rates below 1. */
+    public double getDoubleBelow(String key, double defaultValue, double min,
+            double exclusiveMax) {
+        double v = getDouble(key, defaultValue, min, exclusiveMax);
+        if (!(v < exclusiveMax)) {
+            throw new IllegalArgumentException(owner + ": option '" + key + "' must be in ["
+                    + min + ", " + exclusiveMax + "), got " + values.get(key));
+        }
+        return v;
+    }
+
+    /** A long in [min, max], or the default when absent. */
+    public long getLong(String key, long defaultValue, long min, long max) {
         used.add(key);
         Object raw = values.get(key);
         if (raw == null) {
@@ -97,7 +122,19 @@ public final class Options {
                     owner + ": option '" + key + "' must be in [" + min + ", " + max + "], got "
                             + raw);
         }
-        return (int) value;
+        return value;
+    }
+
+    /** A string, or the default when absent. */
+    public String getString(String key, String defaultValue) {
+        used.add(key);
+        Object raw = values.get(key);
+        return raw == null ? defaultValue : raw.toString();
+    }
+
+    /** An int in [min, max], or the default when absent. */
+    public int getInt(String key, int defaultValue, int min, int max) {
+        return (int) getLong(key, defaultValue, min, max);
     }
 
     /** A boolean ("true"/"false"), or the default when absent. */

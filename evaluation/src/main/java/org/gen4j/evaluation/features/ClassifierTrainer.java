@@ -21,6 +21,7 @@ import org.gen4j.core.data.SampleSet;
 import org.gen4j.core.optim.NamedParameter;
 import org.gen4j.core.optim.Optimizer;
 import org.gen4j.core.optim.OptimizerSpec;
+import org.gen4j.core.optim.Optimizers;
 import org.gen4j.core.random.RandomStream;
 
 /**
@@ -151,9 +152,8 @@ public final class ClassifierTrainer implements AutoCloseable {
         if (e == epoch) {
             return;
         }
-        OptimizerSpec spec = new OptimizerSpec("adam", settings.learningRate(e), 0.9, 0.999, 1e-8,
-                0);
-        Optimizer next = spec.create(root);
+        Optimizer next = Optimizers.create(OptimizerSpec.adam(settings.learningRate(e), 0.9,
+                0.999));
         if (optimizer != null) {
             // Core's Adam has a fixed rate: hand its state to a new one with the epoch's rate.
             try {

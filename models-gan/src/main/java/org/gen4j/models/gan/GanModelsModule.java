@@ -7,12 +7,18 @@ import org.gen4j.models.gan.dcgan.DcganDiscriminatorFactory;
 import org.gen4j.models.gan.dcgan.DcganGeneratorFactory;
 import org.gen4j.models.gan.mlp.MlpDiscriminatorFactory;
 import org.gen4j.models.gan.mlp.MlpGeneratorFactory;
+import org.gen4j.models.gan.procedure.GanProcedureFactory;
 
-/** The GAN architectures plugin: registers each generator and discriminator by name. */
+/**
+ * The GAN plugin: registers the procedures {@code gan} and {@code cgan}, and each generator and
+ * discriminator architecture by name.
+ */
 public final class GanModelsModule extends AbstractModule implements GenPlugin {
 
     @Override
     protected void configure() {
+        GenBindings.addProcedure(binder(), GanProcedureFactory.unconditional());
+        GenBindings.addProcedure(binder(), GanProcedureFactory.conditional());
         GenBindings.addGenerator(binder(), new MlpGeneratorFactory());
         GenBindings.addDiscriminator(binder(), new MlpDiscriminatorFactory());
         GenBindings.addGenerator(binder(), new DcganGeneratorFactory());

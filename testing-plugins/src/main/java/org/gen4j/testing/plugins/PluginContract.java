@@ -18,7 +18,7 @@ import java.net.URLClassLoader;
 import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -37,6 +37,16 @@ import org.gen4j.core.spi.CoreModule;
 import org.gen4j.core.spi.Gen4j;
 import org.gen4j.core.spi.GenBindings;
 import org.gen4j.core.spi.GenPlugin;
+import org.gen4j.core.optim.Optimizer;
+import org.gen4j.core.optim.OptimizerFactory;
+import org.gen4j.core.optim.ScheduleFactory;
+import org.gen4j.core.procedure.NetworkRole;
+import org.gen4j.core.procedure.ProcedureFactory;
+import org.gen4j.core.procedure.ProcedureSetup;
+import org.gen4j.core.procedure.TrainingProcedure;
+import org.gen4j.core.spec.CommonKeys;
+import org.gen4j.core.spec.PresetFactory;
+import org.gen4j.core.spec.SpecKey;
 import org.gen4j.core.spi.NamedFactory;
 import org.gen4j.core.spi.PluginKind;
 import org.gen4j.core.spi.PluginLoader;
@@ -136,14 +146,14 @@ public abstract class PluginContract {
     void injectorBuildsFromEveryPluginOnTheClassPath() {
         Registry registry = Guice.createInjector(Gen4j.modules()).getInstance(Registry.class);
         ownRegistrations().forEach((kind, own) -> own.forEach((name, factory) ->
-                assertThat(registry.get(kind, name, NamedFactory.class))
+                assertThat((Object) registry.get(kind, name))
                         .as("%s '%s' in the registry of every plugin", kind.singular(), name)
                         .isInstanceOf(factory.getClass())));
     }
 
     @Test
     void namesAreLowerKebabCaseAndMatchTheirFactories() {
-        Map<PluginKind, Map<String, ? extends NamedFactory>> own = ownRegistrations();
+        Map<PluginKind<?>, Map<String, ? extends NamedFactory>> own = ownRegistrations();
         assertThat(own.values().stream().mapToInt(Map::size).sum())
                 .as("number of factories registered by %s", plugin().getClass().getName())
                 .isPositive();
@@ -165,24 +175,32 @@ public abstract class PluginContract {
     @Test
     void eachFactoryCreatesANewInstanceFromEmptyOptions() {
         ownRegistrations().forEach((kind, factories) -> factories.forEach((name, factory) -> {
+            if (!creates(kind, name)) {
+                return;
+            }
             Object first = create(kind, name, factory, Map.of());
             Object second = create(kind, name, factory, Map.of());
             assertThat(first).as("%s '%s' created from empty options", kind.singular(), name)
                     .isNotNull();
-            switch (kind) {
-                case LOSS -> assertThat(((GanLoss) first).name()).isEqualTo(name);
-                case GENERATOR -> assertThat(((Generator) first).block())
-                        .as("block of generator '%s'", name)
+            if (kind.equals(PluginKind.LOSS)) {
+                assertThat(((GanLoss) first).name()).isEqualTo(name);
+            } else if (kind.equals(PluginKind.GENERATOR)) {
+                assertThat(((Generator) first).block()).as("block of generator '%s'", name)
                         .isNotSameAs(((Generator) second).block());
-                case DISCRIMINATOR -> assertThat(((Discriminator) first).block())
-                        .as("block of discriminator '%s'", name)
+            } else if (kind.equals(PluginKind.DISCRIMINATOR)) {
+                assertThat(((Discriminator) first).block()).as("block of discriminator '%s'", name)
                         .isNotSameAs(((Discriminator) second).block());
-                case METRIC -> assertThat(((Metric) first).name()).isEqualTo(name);
-                case REGULARIZER, DATASET -> { }
+            } else if (kind.equals(PluginKind.METRIC)) {
+                assertThat(((Metric) first).name()).isEqualTo(name);
+            } else if (kind.equals(PluginKind.OPTIMIZER)) {
+                assertThat(((Optimizer) first).name()).isEqualTo(name);
+            } else if (kind.equals(PluginKind.PROCEDURE)) {
+                assertThat(((TrainingProcedure) first).networks()).as("networks of '%s'", name)
+                        .isNotEmpty();
             }
             // Data sets are read-only sample sets that a factory may cache; everything else keeps
             // state (DJL blocks, losses), so a second create must not return the first instance.
-            if (kind != PluginKind.DATASET) {
+            if (!kind.equals(PluginKind.DATASET)) {
                 assertThat(second).as("second create of %s '%s'", kind.singular(), name)
                         .isNotSameAs(first);
             }
@@ -191,27 +209,82 @@ public abstract class PluginContract {
 
     @Test
     void eachFactoryRejectsAnUnknownOption() {
-        ownRegistrations().forEach((kind, factories) -> factories.forEach((name, factory) ->
-                assertThatThrownBy(() -> create(kind, name, factory, Map.of(UNKNOWN_OPTION, 1)))
-                        .as("%s '%s' given option '%s'", kind.singular(), name, UNKNOWN_OPTION)
-                        .isInstanceOf(IllegalArgumentException.class)
-                        .hasMessageContaining(UNKNOWN_OPTION)));
+        ownRegistrations().forEach((kind, factories) -> factories.forEach((name, factory) -> {
+            if (!creates(kind, name) || kind.equals(PluginKind.PROCEDURE)) {
+                return;
+            }
+            assertThatThrownBy(() -> create(kind, name, factory, Map.of(UNKNOWN_OPTION, 1)))
+                    .as("%s '%s' given option '%s'", kind.singular(), name, UNKNOWN_OPTION)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(UNKNOWN_OPTION);
+        }));
+    }
+
+    @Test
+    void procedureKeysAndNetworksAreWellFormed() {
+        Map<String, ? extends NamedFactory> procedures =
+                ownRegistrations().getOrDefault(PluginKind.PROCEDURE, Map.of());
+        procedures.forEach((name, f) -> {
+            ProcedureFactory factory = (ProcedureFactory) f;
+            List<String> keys = factory.keys().stream().map(SpecKey::name).toList();
+            assertThat(keys).as("keys of procedure '%s'", name).doesNotHaveDuplicates()
+                    .allSatisfy(k -> assertThat(k).matches(KEBAB));
+            assertThat(keys).as("keys of procedure '%s' that shadow common keys", name)
+                    .doesNotContainAnyElementsOf(CommonKeys.all().stream().map(SpecKey::name)
+                            .toList());
+            factory.keys().forEach(k -> assertThat(k.description()).as("description of key %s", k)
+                    .isNotBlank().doesNotContain("\n"));
+            assertThat(factory.networks()).as("networks of procedure '%s'", name).isNotEmpty();
+            assertThat(factory.networks().stream().map(NetworkRole::name).toList())
+                    .doesNotHaveDuplicates();
+        });
+    }
+
+    @Test
+    void presetsSetKeys() {
+        ownRegistrations().getOrDefault(PluginKind.PRESET, Map.of()).forEach((name, f) ->
+                assertThat(((PresetFactory) f).keys()).as("keys of preset '%s'", name)
+                        .isNotEmpty());
+    }
+
+    /**
+     * Whether the contract can create components of this kind: the core's kinds can be created
+     * from options (presets have nothing to create, and procedures need {@link
+     * #procedureSetup}); a plugin's own kind needs {@link #create} overridden.
+     */
+    protected boolean creates(PluginKind<?> kind, String name) {
+        if (kind.equals(PluginKind.PRESET)) {
+            return false;
+        }
+        if (kind.equals(PluginKind.PROCEDURE)) {
+            return procedureSetup(name) != null;
+        }
+        return PluginKind.builtIn().contains(kind);
+    }
+
+    /**
+     * The set-up to create the procedure {@code name} with in this contract, or null to skip
+     * creating it (a procedure needs architectures and data). A plugin that registers procedures
+     * overrides it.
+     */
+    protected ProcedureSetup procedureSetup(String name) {
+        return null;
     }
 
     /** The factories the plugin under test registers, by kind; kinds it leaves empty are left out. */
-    private Map<PluginKind, Map<String, ? extends NamedFactory>> ownRegistrations() {
+    private Map<PluginKind<?>, Map<String, ? extends NamedFactory>> ownRegistrations() {
         Injector injector = Guice.createInjector(Stage.PRODUCTION, new AbstractModule() {
             @Override
             protected void configure() {
-                // Declare every map, so that the registry builds from this plugin alone.
-                for (PluginKind kind : PluginKind.values()) {
-                    GenBindings.mapBinder(binder(), kind.factoryType());
+                // Declare every core map, so that the registry builds from this plugin alone.
+                for (PluginKind<?> kind : PluginKind.builtIn()) {
+                    GenBindings.declare(binder(), kind);
                 }
             }
         }, plugin());
         Registry registry = injector.getInstance(Registry.class);
-        Map<PluginKind, Map<String, ? extends NamedFactory>> own = new EnumMap<>(PluginKind.class);
-        for (PluginKind kind : PluginKind.values()) {
+        Map<PluginKind<?>, Map<String, ? extends NamedFactory>> own = new LinkedHashMap<>();
+        for (PluginKind<?> kind : registry.kinds()) {
             if (!registry.all(kind).isEmpty()) {
                 own.put(kind, registry.all(kind));
             }
@@ -219,18 +292,36 @@ public abstract class PluginContract {
         return own;
     }
 
-    private Object create(PluginKind kind, String name, NamedFactory factory, Map<String, ?> values) {
+    /**
+     * Creates a component from options. A plugin that brings a kind of its own overrides this
+     * (and {@link #creates}) to create it.
+     */
+    protected Object create(PluginKind<?> kind, String name, NamedFactory factory,
+            Map<String, ?> values) {
         Options options = new Options(kind.singular() + " '" + name + "'", values);
-        return switch (kind) {
-            case LOSS -> ((GanLossFactory) factory).create(options);
-            case REGULARIZER -> ((RegularizerFactory) factory).create(options);
-            case GENERATOR -> ((GeneratorFactory) factory).create(
+        if (kind.equals(PluginKind.LOSS)) {
+            return ((GanLossFactory) factory).create(options);
+        } else if (kind.equals(PluginKind.REGULARIZER)) {
+            return ((RegularizerFactory) factory).create(options);
+        } else if (kind.equals(PluginKind.GENERATOR)) {
+            return ((GeneratorFactory) factory).create(
                     new NetworkSpec(sampleShape(name), latentSize(), options));
-            case DISCRIMINATOR -> ((DiscriminatorFactory) factory).create(
+        } else if (kind.equals(PluginKind.DISCRIMINATOR)) {
+            return ((DiscriminatorFactory) factory).create(
                     new NetworkSpec(sampleShape(name), latentSize(), options));
-            case DATASET -> ((DatasetFactory) factory).load(options, 0L);
-            case METRIC -> ((MetricFactory) factory).create(options);
-        };
+        } else if (kind.equals(PluginKind.DATASET)) {
+            return ((DatasetFactory) factory).load(options, 0L);
+        } else if (kind.equals(PluginKind.METRIC)) {
+            return ((MetricFactory) factory).create(options);
+        } else if (kind.equals(PluginKind.OPTIMIZER)) {
+            return ((OptimizerFactory) factory).create(options);
+        } else if (kind.equals(PluginKind.SCHEDULE)) {
+            return ((ScheduleFactory) factory).create(options, 100);
+        } else if (kind.equals(PluginKind.PROCEDURE)) {
+            return ((ProcedureFactory) factory).create(procedureSetup(name));
+        }
+        throw new IllegalStateException("the contract cannot create a " + kind.singular()
+                + ": override create and creates for this plugin's own kind");
     }
 
     /** The entries of the service file in the class-path root that holds {@code type}. */

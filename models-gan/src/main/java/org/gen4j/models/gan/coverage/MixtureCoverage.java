@@ -4,20 +4,23 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.gen4j.core.data.GaussianMixture;
 import org.gen4j.core.data.ModeCoverage;
-import org.gen4j.core.loss.RegularizerFactory;
-import org.gen4j.core.model.NetworkSpec;
+import org.gen4j.core.data.BatchLoader;
 import org.gen4j.core.optim.OptimizerSpec;
+import org.gen4j.core.optim.ScheduleSpec;
+import org.gen4j.core.optim.Schedules;
+import org.gen4j.core.procedure.DataInfo;
+import org.gen4j.core.procedure.SampleRequest;
+import org.gen4j.core.spec.RunSpec;
+import org.gen4j.core.train.ProcedureTrainer;
+import org.gen4j.core.train.Trainer;
 import org.gen4j.core.random.RandomStream;
 import org.gen4j.core.spi.Registry;
-import org.gen4j.core.train.GanSetup;
-import org.gen4j.core.train.GanTrainer;
-import org.gen4j.core.train.WeightedRegularizer;
-import org.gen4j.core.util.Options;
 
 /**
  * Trains an {@code mlp-gan} on a 2-D Gaussian mixture for a fixed number of steps with fixed seeds
@@ -83,7 +86,7 @@ public final class MixtureCoverage {
          */
         public static Config of(String label, String loss, int steps, long seed) {
             return new Config(label, loss, Map.of(),
-                    new OptimizerSpec("adam", 1e-3, 0.5, 0.999, 1e-8, 0), 1, steps, 256, 16, 128,
+                    OptimizerSpec.adam(1e-3, 0.5, 0.999), 1, steps, 256, 16, 128,
                     3, 0.15f, seed, false);
         }
 
@@ -127,8 +130,8 @@ public final class MixtureCoverage {
      * @param seed the seed
      */
     public static List<Config> standardConfigs(int steps, long seed) {
-        OptimizerSpec gpAdam = new OptimizerSpec("adam", 1e-3, 0, 0.9, 1e-8, 0);
-        OptimizerSpec rms = new OptimizerSpec("rmsprop", 1e-3, 0, 0.99, 1e-8, 0);
+        OptimizerSpec gpAdam = OptimizerSpec.adam(1e-3, 0.0, 0.9);
+        OptimizerSpec rms = OptimizerSpec.rmsprop(1e-3, 0.99);
         return List.of(
                 Config.of("non-saturating", "non-saturating", steps, seed),
                 Config.of("minimax", "minimax", steps, seed),
@@ -172,50 +175,52 @@ public final class MixtureCoverage {
      * @param mixture the mixture (its centers and std are used; its points are not)
      */
     public static Result run(Registry registry, GaussianMixture mixture, Config config) {
-        Map<String, Object> model = Map.of("width", config.width(), "depth", config.depth());
-        NetworkSpec spec = new NetworkSpec(new Shape(2), config.latentSize(),
-                new Options("model 'mlp-gan'", model));
-        List<WeightedRegularizer> regs = new ArrayList<>();
+        List<Map<String, Object>> regs = new ArrayList<>();
         for (var e : config.regularizers().entrySet()) {
-            RegularizerFactory f = registry.regularizer(e.getKey());
-            regs.add(new WeightedRegularizer(f.create(Options.empty("regularizer '" + e.getKey()
-                    + "'")), e.getValue() == null ? f.defaultWeight() : e.getValue()));
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("name", e.getKey());
+            if (e.getValue() != null) {
+                r.put("weight", e.getValue());
+            }
+            regs.add(r);
         }
-        boolean bnAllowed = regs.stream().noneMatch(r -> r.regularizer().forbidsBatchNorm());
-        GanSetup setup = new GanSetup(registry.generator("mlp-gan").create(spec),
-                registry.discriminator("mlp-gan").create(new NetworkSpec(new Shape(2),
-                        config.latentSize(), new Options("model 'mlp-gan'", model), bnAllowed)),
-                registry.loss(config.loss()).create(Options.empty("loss '" + config.loss() + "'")),
-                regs, config.nCritic(), config.batchSize(), config.optimizer(), config.optimizer(),
-                config.seed(), config.initStd());
+        RunSpec spec = RunSpec.builder().setModel("mlp-gan").optData(mixture.name())
+                .optModelOptions(Map.of("width", config.width(), "depth", config.depth()))
+                .opt("latent-size", config.latentSize()).opt("loss", config.loss())
+                .opt("regularizers", regs).opt("n-critic", config.nCritic())
+                .opt("init-std", (double) config.initStd())
+                .optBatchSize(config.batchSize()).optSteps(config.steps()).optSeed(config.seed())
+                .optOptimizer("generator", config.optimizer())
+                .optOptimizer("discriminator", config.optimizer())
+                .optSchedule(config.decayLr() ? ScheduleSpec.of(Schedules.LINEAR)
+                        : ScheduleSpec.constant())
+                .build(registry);
         double[][] centers = mixture.centers();
         double std = mixture.std();
         RandomStream data = RandomStream.derive(config.seed(), "mixture-data");
         float[] batch = new float[2 * config.batchSize()];
+        int[] indices = new int[config.batchSize()];
+        Shape shape = new Shape(config.batchSize(), 2);
         long start = System.nanoTime();
         try (NDManager manager = NDManager.newBaseManager();
-                GanTrainer trainer = new GanTrainer(setup, manager)) {
-            trainer.checkRegularizers();
+                Trainer trainer = ProcedureTrainer.create(spec, registry,
+                        DataInfo.unlabelled(new Shape(2), mixture.name()), config.steps(),
+                        manager)) {
             for (int s = 0; s < config.steps(); s++) {
-                if (config.decayLr()) {
-                    trainer.setLearningRateScale(1.0 - (double) s / config.steps());
-                }
                 trainer.step(() -> {
                     for (int i = 0; i < config.batchSize(); i++) {
                         double[] c = centers[data.nextInt(centers.length)];
                         batch[2 * i] = (float) (c[0] + std * data.nextGaussian());
                         batch[2 * i + 1] = (float) (c[1] + std * data.nextGaussian());
                     }
-                    return batch;
+                    return new BatchLoader.Batch(0, 0, batch, null, indices, shape);
                 });
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            float[] z = new float[SCORED_SAMPLES * config.latentSize()];
-            RandomStream.derive(config.seed(), "mixture-eval").fillGaussian(z, 1f);
             float[] points;
             try (NDManager eval = manager.newSubManager()) {
-                NDArray out = trainer.generate(eval, z);
-                points = out.toFloatArray();
+                points = trainer.sample(eval, SampleRequest.of(SCORED_SAMPLES,
+                        RandomStream.derive(config.seed(), "mixture-eval"))).toFloatArray();
             }
             return new Result(config, mixture.name(), ModeCoverage.of(points, mixture),
                     seconds, points);

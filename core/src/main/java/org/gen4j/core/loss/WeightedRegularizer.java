@@ -1,7 +1,6 @@
-package org.gen4j.core.train;
+package org.gen4j.core.loss;
 
 import java.util.Objects;
-import org.gen4j.core.loss.Regularizer;
 
 /**
  * A regularizer with the weight its penalty is multiplied by.

@@ -1,0 +1,188 @@
+package org.gen4j.core.engine;
+
+import ai.djl.engine.Engine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Prepares DJL for gen4j before the first engine use: offline mode (nothing is downloaded at run
+ * time), the engine's thread count, quiet GPU detection on machines without one, and the choice
+ * of engine; and names a missing engine with the coordinates that bring it.
+ *
+ * <pre>{@code
+ * String engine = EngineSetup.builder().optEngine("pytorch").optThreads(2).apply();
+ * }</pre>
+ *
+ * <p>Call it before anything creates an {@code NDManager}: DJL reads these settings when the
+ * engine loads, once per JVM. The {@code gen4j} command line calls it for every verb.
+ */
+public final class EngineSetup {
+
+    /** The name DJL gives the MXNet engine. */
+    public static final String MXNET = "MXNet";
+    /** The name DJL gives the PyTorch engine. */
+    public static final String PYTORCH = "PyTorch";
+
+    /** What to add to a Maven build for each engine. */
+    static final Map<String, String> COORDINATES = Map.of(
+            MXNET, "ai.djl.mxnet:mxnet-engine:0.36.0 and"
+                    + " ai.djl.mxnet:mxnet-native-mkl:1.9.1 (classifier linux-x86_64)",
+            PYTORCH, "ai.djl.pytorch:pytorch-engine, ai.djl.pytorch:pytorch-jni and"
+                    + " ai.djl.pytorch:pytorch-native-cpu:2.7.1 (classifier linux-x86_64)");
+
+    private final String engine;
+    private final Integer threads;
+    private final boolean offline;
+    private final boolean quietGpuDetection;
+
+    private EngineSetup(Builder b) {
+        this.engine = b.engine;
+        this.threads = b.threads;
+        this.offline = b.offline;
+        this.quietGpuDetection = b.quietGpuDetection;
+    }
+
+    /** A set-up with the defaults: the build's default engine, offline, quiet GPU detection. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The canonical engine name for a user's spelling ({@code mxnet}, {@code pytorch}, {@code
+     * torch}, in any case).
+     *
+     * @throws IllegalArgumentException for any other name
+     */
+    public static String canonical(String name) {
+        return switch (Objects.requireNonNull(name, "engine name is null")
+                .toLowerCase(Locale.ROOT)) {
+            case "mxnet" -> MXNET;
+            case "pytorch", "torch" -> PYTORCH;
+            default -> throw new IllegalArgumentException("engine must be mxnet or pytorch, got '"
+                    + name + "'");
+        };
+    }
+
+    /**
+     * Applies the settings and returns the name of the engine that will run.
+     *
+     * @throws EngineNotFoundException if no engine, or not the one asked for, is on the class
+     *     path; the message names what to add
+     */
+    public String apply() {
+        if (offline) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        if (threads != null) {
+            System.setProperty("ai.djl.pytorch.num_threads", threads.toString());
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
+        System.setProperty("ai.djl.pytorch.graph_optimizer", "false");
+        if (quietGpuDetection && !hasNvidiaDriver()) {
+            QuietLogging.raise("ai.djl.util.cuda.CudaUtils");
+        }
+        if (engine != null) {
+            System.setProperty("ai.djl.default_engine", engine);
+        }
+        Set<String> available = new TreeSet<>(Engine.getAllEngines());
+        String missing = missingEngineMessage(engine, available);
+        if (missing != null) {
+            throw new EngineNotFoundException(missing);
+        }
+        return Engine.getInstance().getEngineName();
+    }
+
+    /**
+     * Checks that an engine is on the class path, without changing any setting.
+     *
+     * @return the default engine's name
+     * @throws EngineNotFoundException naming the coordinates to add
+     */
+    public static String requireEngine() {
+        Set<String> available = new TreeSet<>(Engine.getAllEngines());
+        String missing = missingEngineMessage(null, available);
+        if (missing != null) {
+            throw new EngineNotFoundException(missing);
+        }
+        return Engine.getInstance().getEngineName();
+    }
+
+    /**
+     * Why the engine asked for cannot run with those available, or null if it can.
+     *
+     * @param wanted the canonical name asked for, or null for any
+     * @param available the engines on the class path
+     */
+    static String missingEngineMessage(String wanted, Set<String> available) {
+        if (available.isEmpty()) {
+            return "No deep-learning engine is on the class path: gen4j runs on DJL and needs one."
+                    + " Add " + COORDINATES.get(MXNET) + " (the default engine), or "
+                    + COORDINATES.get(PYTORCH);
+        }
+        if (wanted != null && !available.contains(wanted)) {
+            return "The engine " + wanted + " is not on the class path (available: " + available
+                    + "). Add " + COORDINATES.getOrDefault(wanted, "its DJL engine jars");
+        }
+        return null;
+    }
+
+    private static boolean hasNvidiaDriver() {
+        return Files.exists(Path.of("/proc/driver/nvidia/version"));
+    }
+
+    /** The settings of an {@link EngineSetup}. */
+    public static final class Builder {
+
+        private String engine;
+        private Integer threads;
+        private boolean offline = true;
+        private boolean quietGpuDetection = true;
+
+        private Builder() {}
+
+        /** The engine: {@code mxnet} or {@code pytorch}; default: the one the build holds. */
+        public Builder optEngine(String name) {
+            this.engine = name == null ? null : canonical(name);
+            return this;
+        }
+
+        /**
+         * The engine's operator threads (PyTorch's intra-op threads; MXNet reads {@code
+         * OMP_NUM_THREADS} from the environment when its library loads).
+         *
+         * @throws IllegalArgumentException if {@code threads} is below 1
+         */
+        public Builder optThreads(Integer threads) {
+            if (threads != null && threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /** Whether DJL stays offline (default true: gen4j downloads nothing at run time). */
+        public Builder optOffline(boolean offline) {
+            this.offline = offline;
+            return this;
+        }
+
+        /**
+         * Whether DJL's GPU probe is kept quiet on a machine without an NVIDIA driver (default
+         * true), where it otherwise warns twice per run that no GPU was found.
+         */
+        public Builder optQuietGpuDetection(boolean quiet) {
+            this.quietGpuDetection = quiet;
+            return this;
+        }
+
+        /** Applies the settings; see {@link EngineSetup#apply()}. */
+        public String apply() {
+            return new EngineSetup(this).apply();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.gen4j.core.procedure;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * A procedure whose samples are decoded from latent vectors (a GAN's generator, a VAE's decoder):
+ * what latent-space tools (interpolation, arithmetic) need.
+ */
+public interface LatentGenerator {
+
+    /** The size of a latent vector. */
+    int latentSize();
+
+    /**
+     * Decodes latent vectors in inference mode.
+     *
+     * @param context the sample context
+     * @param z {@code (N, latentSize)}
+     * @param labels {@code (N)} int32 class labels for a conditional procedure, else null
+     * @return samples {@code (N, sampleShape...)}
+     */
+    NDArray generate(SampleContext context, NDArray z, NDArray labels);
+}

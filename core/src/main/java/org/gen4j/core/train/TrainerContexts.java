@@ -1,0 +1,179 @@
+package org.gen4j.core.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.gen4j.core.data.BatchLoader;
+import org.gen4j.core.optim.NamedParameter;
+import org.gen4j.core.procedure.BatchField;
+import org.gen4j.core.procedure.PictureContext;
+import org.gen4j.core.procedure.SampleContext;
+import org.gen4j.core.procedure.StepBatch;
+import org.gen4j.core.procedure.StepContext;
+import org.gen4j.core.random.RandomStream;
+
+/** The contexts a {@link ProcedureTrainer} hands its procedure: one step, sampling, pictures. */
+final class TrainerContexts {
+
+    private TrainerContexts() {}
+
+    /** Sampling in inference mode, with results in a caller's manager. */
+    static class Sample implements SampleContext {
+
+        final ProcedureTrainer trainer;
+        final NDManager manager;
+
+        Sample(ProcedureTrainer trainer, NDManager manager) {
+            this.trainer = trainer;
+            this.manager = manager;
+        }
+
+        @Override
+        public NDManager manager() {
+            return manager;
+        }
+
+        @Override
+        public ParameterStore parameterStore() {
+            return trainer.parameterStore();
+        }
+
+        @Override
+        public NDList forward(String network, NDList inputs) {
+            return trainer.network(network).forward(trainer.parameterStore(), inputs, false);
+        }
+    }
+
+    /** Epoch pictures: sampling with streams that repeat every epoch. */
+    static final class Pictures extends Sample implements PictureContext {
+
+        private final int sampleCount;
+
+        Pictures(ProcedureTrainer trainer, NDManager manager, int sampleCount) {
+            super(trainer, manager);
+            this.sampleCount = sampleCount;
+        }
+
+        @Override
+        public int sampleCount() {
+            return sampleCount;
+        }
+
+        @Override
+        public RandomStream fixed(String purpose) {
+            return RandomStream.derive(trainer.seed(), purpose);
+        }
+    }
+
+    /** One training step. */
+    static final class Step implements StepContext {
+
+        private final ProcedureTrainer trainer;
+        private final NDManager manager;
+        private final long step;
+        private final Batches batches;
+        private final String source;
+
+        Step(ProcedureTrainer trainer, NDManager manager, long step, Batches batches,
+                String source) {
+            this.trainer = trainer;
+            this.manager = manager;
+            this.step = step;
+            this.batches = batches;
+            this.source = source;
+        }
+
+        @Override
+        public long step() {
+            return step;
+        }
+
+        @Override
+        public NDManager manager() {
+            return manager;
+        }
+
+        @Override
+        public ParameterStore parameterStore() {
+            return trainer.parameterStore();
+        }
+
+        @Override
+        public StepBatch nextBatch() {
+            BatchLoader.Batch b = batches.next();
+            Map<BatchField, NDArray> fields = new LinkedHashMap<>();
+            fields.put(BatchField.IMAGES, manager.create(b.data(), b.shape()));
+            if (b.labels() != null) {
+                fields.put(BatchField.LABELS, manager.create(b.labels()));
+            }
+            return new StepBatch(fields, source);
+        }
+
+        @Override
+        public NDList forward(String network, NDList inputs) {
+            return trainer.network(network).forward(trainer.parameterStore(), inputs, true);
+        }
+
+        @Override
+        public NDArray update(Supplier<NDArray> loss, String... networks) {
+            if (networks.length == 0) {
+                throw new IllegalArgumentException("update needs at least one network to step");
+            }
+            Set<String> updated = Set.of(networks);
+            for (String n : networks) {
+                trainer.optimizer(n);
+            }
+            Map<String, List<NamedParameter>> all = trainer.allParameters();
+            setFrozen(all, updated, true);
+            NDArray value;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                value = loss.get();
+                gc.backward(value);
+            } finally {
+                setFrozen(all, updated, false);
+            }
+            for (String n : networks) {
+                trainer.optimizer(n).step(trainer.parameters(n));
+            }
+            return value;
+        }
+
+        private static void setFrozen(Map<String, List<NamedParameter>> all, Set<String> keep,
+                boolean frozen) {
+            for (Map.Entry<String, List<NamedParameter>> e : all.entrySet()) {
+                if (keep.contains(e.getKey())) {
+                    continue;
+                }
+                for (NamedParameter p : e.getValue()) {
+                    p.parameter().freeze(frozen);
+                }
+            }
+        }
+
+        @Override
+        public RandomStream stream(String name) {
+            return trainer.stream(name);
+        }
+
+        @Override
+        public RandomStream stepStream(String purpose, int index) {
+            return RandomStream.derive(trainer.seed(), purpose + "/" + step + "/" + index);
+        }
+
+        @Override
+        public NDArray gaussian(String stream, Shape shape) {
+            float[] z = new float[Math.toIntExact(shape.size())];
+            trainer.stream(stream).fillGaussian(z, 1f);
+            return manager.create(z, shape);
+        }
+    }
+}

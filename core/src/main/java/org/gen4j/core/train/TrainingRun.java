@@ -1,0 +1,341 @@
+package org.gen4j.core.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.gen4j.core.data.BatchLoader;
+import org.gen4j.core.data.DataSources;
+import org.gen4j.core.data.SampleSet;
+import org.gen4j.core.engine.EngineSetup;
+import org.gen4j.core.procedure.BatchField;
+import org.gen4j.core.procedure.DataInfo;
+import org.gen4j.core.procedure.Picture;
+import org.gen4j.core.procedure.TrainingProcedure;
+import org.gen4j.core.report.MetricsLog;
+import org.gen4j.core.report.MetricsTable;
+import org.gen4j.core.report.RunReport;
+import org.gen4j.core.spec.RunSpec;
+import org.gen4j.core.spec.SpecLoader;
+import org.gen4j.core.spi.Registry;
+import org.gen4j.core.util.AtomicFiles;
+import org.gen4j.core.util.Options;
+
+/**
+ * One training run of any procedure in a run folder: opens the data, builds the {@link Trainer},
+ * trains, and writes what a person and a resumed run need. Nothing here knows the family.
+ *
+ * <p>The run folder holds {@code spec.json}, {@code metrics.csv} (the procedure's values and
+ * images/s every {@code log-every} steps), {@code samples/} (the procedure's pictures after every
+ * epoch), {@code report.html} (curves and pictures) and {@code checkpoints/}. A run that stops on
+ * a non-finite value keeps its last good checkpoint.
+ */
+public final class TrainingRun implements AutoCloseable {
+
+    private static final String IMAGES_PER_S = "images_per_s";
+
+    private final RunSpec spec;
+    private final Path runDir;
+    private final SampleSet data;
+    private final DataInfo dataInfo;
+    private final NDManager manager;
+    private final ProcedureTrainer trainer;
+    private final BatchLoader loader;
+    private final long totalSteps;
+    private final long stepsPerEpoch;
+    private final PictureWriter pictures;
+
+    private TrainingRun(RunSpec spec, Registry registry, Path runDir, CheckpointState resumeFrom,
+            Path checkpointDir) throws IOException {
+        this.spec = spec;
+        this.runDir = runDir;
+        EngineSetup.requireEngine();
+        this.data = DataSources.open(spec.data(),
+                new Options("data '" + spec.data() + "'", spec.dataOptions()), spec.seed(),
+                registry::dataset);
+        this.dataInfo = dataInfo(data);
+        int batches = data.size() / spec.batchSize();
+        this.manager = NDManager.newBaseManager();
+        ProcedureTrainer t = null;
+        BatchLoader l = null;
+        try {
+            TrainingProcedure procedure = ProcedureTrainer.buildProcedure(spec, registry,
+                    dataInfo);
+            checkFields(procedure, spec.procedure());
+            int perStep = procedure.batchesPerStep();
+            if (batches < perStep) {
+                throw new IllegalArgumentException("data " + data.description() + " has "
+                        + data.size() + " samples: too few for batch-size " + spec.batchSize()
+                        + " and " + perStep + " batches per step (need at least "
+                        + (long) spec.batchSize() * perStep + ")");
+            }
+            this.stepsPerEpoch = batches / perStep;
+            this.totalSteps = spec.totalSteps(stepsPerEpoch);
+            t = ProcedureTrainer.create(procedure, spec, registry, dataInfo, totalSteps,
+                    manager);
+            BatchLoader.State start = BatchLoader.initialState(spec.seed());
+            if (resumeFrom != null) {
+                t.restore(checkpointDir, resumeFrom.trainer());
+                start = resumeFrom.data();
+            }
+            l = BatchLoader.resume(data, spec.batchSize(), start);
+        } catch (IOException | RuntimeException e) {
+            if (t != null) {
+                t.close();
+            }
+            manager.close();
+            throw e;
+        }
+        this.trainer = t;
+        this.loader = l;
+        this.pictures = new PictureWriter(runDir, data);
+    }
+
+    private void checkFields(TrainingProcedure procedure, String name) {
+        Set<BatchField> missing = new TreeSet<>(java.util.Comparator.comparing(BatchField::name));
+        missing.addAll(procedure.requiredFields());
+        missing.removeAll(dataInfo.fields());
+        if (!missing.isEmpty()) {
+            List<String> what = missing.stream().map(BatchField::description).toList();
+            throw new IllegalArgumentException("procedure '" + name + "' needs " + what
+                    + " in every batch, but the data " + data.description() + " has none"
+                    + (missing.contains(BatchField.LABELS) ? " (labels come from an IDX label"
+                            + " file beside the images, or from class sub-folders of an image"
+                            + " folder)" : ""));
+        }
+    }
+
+    /** What a procedure is told of a data set. */
+    static DataInfo dataInfo(SampleSet data) {
+        return data.hasLabels()
+                ? DataInfo.labelled(data.sampleShape(), data.numClasses(), data.description())
+                : DataInfo.unlabelled(data.sampleShape(), data.description());
+    }
+
+    /**
+     * Starts a new run in {@code runDir}.
+     *
+     * @throws ExistingRunException if the folder already holds a checkpoint
+     * @throws IllegalArgumentException if a component cannot be built or the data does not fit
+     */
+    public static TrainingRun start(RunSpec spec, Registry registry, Path runDir)
+            throws IOException {
+        Objects.requireNonNull(spec, "spec is null");
+        if (Files.exists(Checkpoints.folder(runDir).resolve("latest"))) {
+            throw new ExistingRunException(runDir);
+        }
+        RunFolders.checkWritable(runDir);
+        // Build every component before the folder is created, so that an unknown name or data
+        // that does not fit leaves nothing behind.
+        TrainingRun run = new TrainingRun(spec, registry, runDir, null, null);
+        try {
+            RunFolders.prepare(runDir);
+            AtomicFiles.writeString(runDir.resolve("spec.json"), spec.toJson());
+        } catch (IOException | RuntimeException e) {
+            run.close();
+            throw e;
+        }
+        return run;
+    }
+
+    /**
+     * Resumes the run in {@code runDir} from its newest checkpoint with {@code spec}, which may
+     * differ from the stored spec only in {@link org.gen4j.core.spec.CommonKeys#RESUMABLE}.
+     *
+     * @throws IllegalArgumentException if there is no checkpoint, or the spec changes what is
+     *     trained
+     */
+    public static TrainingRun resume(RunSpec spec, Registry registry, Path runDir)
+            throws IOException {
+        Objects.requireNonNull(spec, "spec is null");
+        RunFolders.prepare(runDir);
+        Path dir = Checkpoints.resolve(runDir);
+        CheckpointState state = Checkpoints.readState(dir);
+        RunFolders.checkCompatible(state.spec(), spec, registry, dir);
+        String engine = EngineSetup.requireEngine();
+        if (!engine.equals(state.engine())) {
+            org.slf4j.LoggerFactory.getLogger(TrainingRun.class).warn("Resuming a checkpoint"
+                    + " written by {} on {}: weights carry over, but results will not match a"
+                    + " straight run bitwise", state.engine(), engine);
+        }
+        TrainingRun run = new TrainingRun(spec, registry, runDir, state, dir);
+        AtomicFiles.writeString(runDir.resolve("spec.json"), spec.toJson());
+        return run;
+    }
+
+    /** The spec stored with a run's newest checkpoint, resolved against the registry. */
+    public static RunSpec storedSpec(Path runDir, Registry registry) {
+        CheckpointState state = Checkpoints.readState(Checkpoints.resolve(runDir));
+        return SpecLoader.fromStored(state.spec()).build(registry);
+    }
+
+    /** A loader for a resumed run: the stored spec, to which a caller adds longer steps. */
+    public static SpecLoader resumeLoader(Path runDir) {
+        CheckpointState state = Checkpoints.readState(Checkpoints.resolve(runDir));
+        return SpecLoader.fromStored(state.spec());
+    }
+
+    /** Total steps this run trains to. */
+    public long totalSteps() {
+        return totalSteps;
+    }
+
+    /** Steps in one epoch of the data. */
+    public long stepsPerEpoch() {
+        return stepsPerEpoch;
+    }
+
+    /** The trainer. */
+    public Trainer trainer() {
+        return trainer;
+    }
+
+    /** The data set. */
+    public SampleSet data() {
+        return data;
+    }
+
+    /** The run folder. */
+    public Path folder() {
+        return runDir;
+    }
+
+    /**
+     * Trains from the current step to {@link #totalSteps()}, writing metrics, pictures, the
+     * report and checkpoints.
+     *
+     * @throws NonFiniteLossException when a value is NaN or infinite (the last good checkpoint is
+     *     kept and the report is written first)
+     */
+    public void train(RunListener listener) throws IOException {
+        RunListener l = listener == null ? new RunListener() {} : listener;
+        long step = trainer.stepCount();
+        l.onStart(step, totalSteps, stepsPerEpoch, data.description());
+        List<String> columns = new ArrayList<>(trainer.procedure().metrics());
+        columns.add(IMAGES_PER_S);
+        MetricsLog metrics = MetricsLog.open(runDir, columns);
+        metrics.truncateAfter(step);
+        long start = System.nanoTime();
+        long windowStart = start;
+        long windowSteps = 0;
+        double rate = 0;
+        int epoch = loader.state().epoch();
+        long imagesPerStep = (long) spec.batchSize() * trainer.procedure().batchesPerStep();
+        StepResult last = null;
+        try {
+            while (step < totalSteps) {
+                last = trainer.step(loader::next);
+                step = last.step();
+                windowSteps++;
+                long now = System.nanoTime();
+                if (now - windowStart > 2_000_000_000L || step == totalSteps) {
+                    rate = windowSteps * imagesPerStep / ((now - windowStart) / 1e9);
+                    windowStart = now;
+                    windowSteps = 0;
+                }
+                int nextEpoch = loader.state().epoch();
+                l.onStep(last, epoch + 1, rate);
+                if (step % spec.logEvery() == 0 || step == totalSteps) {
+                    metrics.append(step, epoch + 1, row(last, rate));
+                }
+                if (nextEpoch != epoch || step == totalSteps) {
+                    List<Path> files = writePictures(epoch + 1);
+                    l.onSamples(files.get(0), epoch + 1, step);
+                    writeReport(metrics, "training");
+                }
+                epoch = nextEpoch;
+                if (step % spec.checkpointEvery() == 0 || step == totalSteps) {
+                    l.onCheckpoint(checkpoint(last, epoch), step);
+                }
+            }
+        } catch (NonFiniteLossException e) {
+            NonFiniteLossException named = e.withKeptCheckpoint(latestCheckpoint());
+            writeReport(metrics, "stopped: " + named.getMessage());
+            throw named;
+        }
+        writeReport(metrics, "finished");
+        l.onEnd(step, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static double[] row(StepResult r, double rate) {
+        double[] v = new double[r.values().length + 1];
+        for (int i = 0; i < r.values().length; i++) {
+            v[i] = r.values()[i];
+        }
+        v[v.length - 1] = rate;
+        return v;
+    }
+
+    /** The name in checkpoints/latest, or null when no checkpoint has been published. */
+    private String latestCheckpoint() throws IOException {
+        Path latest = Checkpoints.folder(runDir).resolve("latest");
+        return Files.isRegularFile(latest) ? Files.readString(latest).trim() : null;
+    }
+
+    private Path checkpoint(StepResult last, int epoch) throws IOException {
+        Map<String, Float> values = new LinkedHashMap<>();
+        for (int i = 0; i < last.names().size(); i++) {
+            values.put(last.names().get(i), last.values()[i]);
+        }
+        List<String> fields = dataInfo.fields().stream().map(BatchField::name).sorted().toList();
+        CheckpointState state = new CheckpointState(CheckpointState.FORMAT, epoch,
+                Engine.getInstance().getEngineName(), loader.state(), spec.toTree(), values,
+                data.sampleShape().getShape(), dataInfo.numClasses(), fields, null);
+        return Checkpoints.write(runDir, trainer, state, spec.keepCheckpoints());
+    }
+
+    private List<Path> writePictures(int epoch) throws IOException {
+        try (NDManager m = manager.newSubManager()) {
+            List<Picture> list = trainer.pictures(m, spec.sampleCount());
+            return pictures.write(list, epoch);
+        }
+    }
+
+    private void writeReport(MetricsLog metrics, String status) throws IOException {
+        MetricsTable table = metrics.read();
+        String what = spec.model().equals(spec.procedure()) ? spec.model()
+                : spec.model() + " (" + spec.procedure() + ")";
+        RunReport.Builder b = RunReport.builder()
+                .setTitle("gen4j: " + what + " on " + spec.data())
+                .optSpecJson(spec.toJson());
+        if (!table.isEmpty()) {
+            for (String name : trainer.procedure().metrics()) {
+                b.addSeries(name, table.stepsAsDoubles(), table.column(name));
+            }
+            double[] rate = table.column(IMAGES_PER_S);
+            b.addSummary("images/s (last)", String.format("%.1f", rate[rate.length - 1]));
+            b.addSummary("last step", Long.toString(table.lastStep()));
+        }
+        b.addSummary("status", status);
+        b.addSummary("procedure", spec.procedure());
+        b.addSummary("engine", Engine.getInstance().getEngineName());
+        b.addSummary("data", data.description() + ", " + data.size() + " samples of "
+                + data.sampleShape());
+        b.addSummary("steps", totalSteps + " (" + stepsPerEpoch + " per epoch)");
+        Path samples = runDir.resolve("samples");
+        if (Files.isDirectory(samples)) {
+            try (var files = Files.list(samples)) {
+                for (Path p : files.filter(p -> p.toString().endsWith(".png")).sorted().toList()) {
+                    String name = p.getFileName().toString();
+                    b.addImage("samples/" + name, name.replace(".png", "").replace('-', ' '));
+                }
+            }
+        }
+        b.build().write(runDir.resolve(RunReport.FILE_NAME));
+    }
+
+    @Override
+    public void close() {
+        loader.close();
+        trainer.close();
+        manager.close();
+    }
+}

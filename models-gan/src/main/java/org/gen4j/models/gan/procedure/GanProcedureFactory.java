@@ -1,0 +1,134 @@
+package org.gen4j.models.gan.procedure;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gen4j.core.loss.GanLoss;
+import org.gen4j.core.loss.RegularizerFactory;
+import org.gen4j.core.loss.WeightedRegularizer;
+import org.gen4j.core.optim.OptimizerSpec;
+import org.gen4j.core.procedure.NetworkRole;
+import org.gen4j.core.procedure.ProcedureFactory;
+import org.gen4j.core.procedure.ProcedureSetup;
+import org.gen4j.core.procedure.TrainingProcedure;
+import org.gen4j.core.spec.RegularizerSpec;
+import org.gen4j.core.spec.RunSpec;
+import org.gen4j.core.spec.SpecKey;
+import org.gen4j.core.spi.Registry;
+import org.gen4j.core.util.Options;
+
+/**
+ * The GAN training procedures: {@value #GAN} (Goodfellow et al. 2014, with any registered loss,
+ * regularizers and architectures) and {@value #CGAN}, the conditional GAN (Mirza and Osindero
+ * 2014), whose generator and discriminator both see the class label, concatenated one-hot or as a
+ * learned embedding.
+ *
+ * <p>Both train the networks {@code generator} and {@code discriminator} (optimizers under
+ * {@code optimizers.generator} and {@code optimizers.discriminator}, or the older keys {@code
+ * optimizer-g} and {@code optimizer-d}); both default to the DCGAN paper's Adam. The {@code gan}
+ * procedure also trains any registered generator named as the model ({@code model: dcgan}).
+ * The conditional GAN is the {@code cgan} procedure with any architecture: {@code model: cgan}
+ * takes {@code dcgan} for 28x28 and 64x64 images and {@code mlp-gan} otherwise, and {@code
+ * procedure: cgan} with {@code model: mlp-gan} picks the architecture.
+ */
+public final class GanProcedureFactory implements ProcedureFactory {
+
+    /** The unconditional GAN. */
+    public static final String GAN = "gan";
+    /** The conditional GAN. */
+    public static final String CGAN = "cgan";
+
+    private final boolean conditional;
+
+    private GanProcedureFactory(boolean conditional) {
+        this.conditional = conditional;
+    }
+
+    /** The {@value #GAN} procedure. */
+    public static GanProcedureFactory unconditional() {
+        return new GanProcedureFactory(false);
+    }
+
+    /** The {@value #CGAN} procedure. */
+    public static GanProcedureFactory conditional() {
+        return new GanProcedureFactory(true);
+    }
+
+    @Override
+    public String name() {
+        return conditional ? CGAN : GAN;
+    }
+
+    @Override
+    public String description() {
+        return conditional
+                ? "Conditional GAN (Mirza and Osindero 2014): both networks see the class label;"
+                        + " dcgan or mlp-gan networks, any loss and penalty; needs labelled data"
+                : "GAN: alternating discriminator and generator updates with any loss,"
+                        + " regularizers and architectures (model: dcgan, mlp-gan, ...)";
+    }
+
+    @Override
+    public List<SpecKey<?>> keys() {
+        return conditional ? GanKeys.conditional() : GanKeys.unconditional();
+    }
+
+    @Override
+    public List<NetworkRole> networks() {
+        return List.of(
+                new NetworkRole(AlternatingGanStep.GENERATOR, OptimizerSpec.dcganAdam(),
+                        "optimizer-g"),
+                new NetworkRole(AlternatingGanStep.DISCRIMINATOR, OptimizerSpec.dcganAdam(),
+                        "optimizer-d"));
+    }
+
+    @Override
+    public boolean trainsArchitecture(String model, Registry registry) {
+        return !conditional && GanNetworks.isGenerator(registry, model);
+    }
+
+    /**
+     * Checks the loss and regularizer names, and writes out each regularizer's weight (a missing
+     * weight takes the regularizer's default), so that the stored spec records the value used.
+     */
+    @Override
+    public RunSpec complete(RunSpec spec, Registry registry) {
+        registry.loss(spec.get(GanKeys.LOSS));
+        if (spec.get(GanKeys.DISCRIMINATOR) != null) {
+            registry.discriminator(spec.get(GanKeys.DISCRIMINATOR));
+        }
+        List<RegularizerSpec> resolved = new ArrayList<>();
+        List<RegularizerSpec> given = spec.get(GanKeys.REGULARIZERS);
+        for (int i = 0; i < given.size(); i++) {
+            RegularizerSpec r = given.get(i);
+            if (r.name() == null || r.name().isBlank()) {
+                throw new IllegalArgumentException("regularizers[" + i + "].name must be set");
+            }
+            RegularizerFactory f = registry.regularizer(r.name());
+            double w = r.weight() != null ? r.weight() : f.defaultWeight();
+            if (!(w >= 0 && w <= 1e6)) {
+                throw new IllegalArgumentException("regularizers[" + i + "].weight must be in"
+                        + " [0, 1000000], got " + w);
+            }
+            resolved.add(new RegularizerSpec(r.name(), w, r.options()));
+        }
+        return spec.with(GanKeys.REGULARIZERS, resolved);
+    }
+
+    @Override
+    public TrainingProcedure create(ProcedureSetup setup) {
+        RunSpec spec = setup.spec();
+        String lossName = spec.get(GanKeys.LOSS);
+        GanLoss loss = setup.registry().loss(lossName).create(new Options("loss '" + lossName
+                + "'", spec.get(GanKeys.LOSS_OPTIONS)));
+        List<WeightedRegularizer> regs = new ArrayList<>();
+        for (RegularizerSpec r : spec.get(GanKeys.REGULARIZERS)) {
+            RegularizerFactory f = setup.registry().regularizer(r.name());
+            regs.add(new WeightedRegularizer(f.create(new Options("regularizer '" + r.name()
+                    + "'", r.options())), r.weight() == null ? f.defaultWeight() : r.weight()));
+        }
+        GanNetworks nets = GanNetworks.build(setup, regs, conditional);
+        return new AlternatingGanStep(nets, loss, regs, spec.get(GanKeys.N_CRITIC),
+                spec.get(GanKeys.LATENT_SIZE), spec.get(GanKeys.INIT_STD).floatValue(),
+                setup.data());
+    }
+}
