@@ -16,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Optimizers against scalar reference implementations of their update rules. */
@@ -53,7 +54,7 @@ class OptimizerTest {
             w[i] = W0[i];
         }
         try (NDManager m = NDManager.newBaseManager();
-                Optimizer adam = new OptimizerSpec("adam", lr, b1, b2, eps, 0).create(m)) {
+                Optimizer adam = Optimizers.create(OptimizerSpec.adam(lr, b1, b2))) {
             Parameter p = parameter(m);
             List<NamedParameter> params = List.of(new NamedParameter("w", p));
             for (int t = 1; t <= 5; t++) {
@@ -88,7 +89,7 @@ class OptimizerTest {
             w[i] = W0[i];
         }
         try (NDManager m = NDManager.newBaseManager();
-                Optimizer rms = new OptimizerSpec("rmsprop", lr, 0, rho, eps, 0).create(m)) {
+                Optimizer rms = Optimizers.create(OptimizerSpec.rmsprop(lr, rho))) {
             Parameter p = parameter(m);
             List<NamedParameter> params = List.of(new NamedParameter("w", p));
             for (int t = 1; t <= 4; t++) {
@@ -127,8 +128,8 @@ class OptimizerTest {
             wr[i] = W0[i];
         }
         try (NDManager m = NDManager.newBaseManager();
-                Optimizer adam = new OptimizerSpec("adam", lr, b1, b2, eps, 0).create(m);
-                Optimizer rms = new OptimizerSpec("rmsprop", lr, 0, rho, eps, 0).create(m)) {
+                Optimizer adam = Optimizers.create(OptimizerSpec.adam(lr, b1, b2));
+                Optimizer rms = Optimizers.create(OptimizerSpec.rmsprop(lr, rho))) {
             Parameter pa = parameter(m);
             Parameter pr = parameter(m);
             for (int t = 1; t <= scales.length; t++) {
@@ -171,8 +172,8 @@ class OptimizerTest {
     @Test
     void stateRoundTripsExactly() throws Exception {
         try (NDManager m = NDManager.newBaseManager();
-                Optimizer a = OptimizerSpec.dcganAdam().create(m);
-                Optimizer b = OptimizerSpec.dcganAdam().create(m)) {
+                Optimizer a = Optimizers.create(OptimizerSpec.dcganAdam());
+                Optimizer b = Optimizers.create(OptimizerSpec.dcganAdam())) {
             Parameter p = parameter(m);
             Parameter q = parameter(m);
             List<NamedParameter> pa = List.of(new NamedParameter("w", p));
@@ -185,9 +186,99 @@ class OptimizerTest {
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             a.save(new DataOutputStream(bytes));
-            try (Optimizer c = OptimizerSpec.dcganAdam().create(m)) {
+            try (Optimizer c = Optimizers.create(OptimizerSpec.dcganAdam())) {
                 c.load(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), qa);
                 assertThat(c.stepCount()).isEqualTo(3);
+                backward(m, p);
+                a.step(pa);
+                backward(m, q);
+                c.step(qa);
+                assertThat(q.getArray().toFloatArray()).isEqualTo(p.getArray().toFloatArray());
+            }
+        }
+    }
+
+    /** SGD with momentum (heavy ball and Nesterov) and weight decay, as torch.optim.SGD. */
+    @Test
+    void sgdMatchesPyTorchsRule() {
+        double lr = 0.05;
+        double mu = 0.9;
+        double wd = 0.01;
+        for (boolean nesterov : new boolean[] {false, true}) {
+            double[] w = new double[W0.length];
+            double[] b = new double[W0.length];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = W0[i];
+            }
+            OptimizerSpec spec = OptimizerSpec.sgd(lr, mu).with("weight-decay", wd)
+                    .with("nesterov", nesterov);
+            try (NDManager m = NDManager.newBaseManager();
+                    Optimizer sgd = Optimizers.create(spec)) {
+                Parameter p = parameter(m);
+                List<NamedParameter> params = List.of(new NamedParameter("w", p));
+                for (int t = 1; t <= 4; t++) {
+                    backward(m, p);
+                    sgd.step(params);
+                    for (int i = 0; i < w.length; i++) {
+                        double g = 2 * C[i] * w[i] + wd * w[i];
+                        b[i] = t == 1 ? g : mu * b[i] + g;
+                        w[i] -= lr * (nesterov ? g + mu * b[i] : b[i]);
+                    }
+                    float[] actual = p.getArray().toFloatArray();
+                    for (int i = 0; i < w.length; i++) {
+                        assertThat((double) actual[i])
+                                .as("w[%d] after step %d, nesterov %s", i, t, nesterov)
+                                .isCloseTo(w[i], within(2e-6));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void plainSgdAndItsBadSettings() {
+        try (NDManager m = NDManager.newBaseManager();
+                Optimizer sgd = Optimizers.create(OptimizerSpec.sgd(0.1, 0))) {
+            Parameter p = parameter(m);
+            backward(m, p);
+            sgd.step(List.of(new NamedParameter("w", p)));
+            float[] actual = p.getArray().toFloatArray();
+            for (int i = 0; i < W0.length; i++) {
+                assertThat((double) actual[i]).isCloseTo(W0[i] - 0.1 * 2 * C[i] * W0[i],
+                        within(1e-6));
+            }
+        }
+        assertThatThrownBy(() -> Optimizers.create(OptimizerSpec.sgd(0.1, 0)
+                .with("nesterov", true)))
+                .hasMessageContaining("nesterov needs momentum > 0");
+        assertThatThrownBy(() -> Optimizers.create(OptimizerSpec.sgd(0, 0.5)))
+                .hasMessageContaining("option 'lr' must be in (0.0, 10.0], got 0");
+        assertThatThrownBy(() -> Optimizers.create(OptimizerSpec.sgd(0.1, 1)))
+                .hasMessageContaining("option 'momentum' must be in [0.0, 1.0), got 1");
+        assertThatThrownBy(() -> Optimizers.create(new OptimizerSpec("adamw", Map.of())))
+                .hasMessageContaining("optimizer 'adamw' is not built in");
+    }
+
+    @Test
+    void sgdStateRoundTripsExactly() throws Exception {
+        OptimizerSpec spec = OptimizerSpec.sgd(0.05, 0.9);
+        try (NDManager m = NDManager.newBaseManager();
+                Optimizer a = Optimizers.create(spec);
+                Optimizer b = Optimizers.create(spec)) {
+            Parameter p = parameter(m);
+            Parameter q = parameter(m);
+            List<NamedParameter> pa = List.of(new NamedParameter("w", p));
+            List<NamedParameter> qa = List.of(new NamedParameter("w", q));
+            for (int t = 0; t < 3; t++) {
+                backward(m, p);
+                a.step(pa);
+                backward(m, q);
+                b.step(qa);
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            a.save(new DataOutputStream(bytes));
+            try (Optimizer c = Optimizers.create(spec)) {
+                c.load(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), qa);
                 backward(m, p);
                 a.step(pa);
                 backward(m, q);

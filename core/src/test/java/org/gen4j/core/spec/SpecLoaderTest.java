@@ -3,112 +3,222 @@ package org.gen4j.core.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import org.gen4j.core.optim.OptimizerSpec;
+import org.gen4j.core.optim.ScheduleSpec;
+import org.gen4j.core.spi.Gen4j;
+import org.gen4j.core.spi.Registry;
+import org.gen4j.core.toy.ToyKeys;
+import org.gen4j.core.toy.ToyProcedureFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * Spec resolution against the core's toy procedures: per-procedure keys, aliases, per-network
+ * optimizers, schedules, types and the builder. (The GAN procedures' keys and presets are tested
+ * in models-gan.)
+ */
 class SpecLoaderTest {
+
+    private static final Registry REGISTRY = Gen4j.registry();
 
     @TempDir
     Path dir;
 
+    private static SpecLoader toy() {
+        return SpecLoader.fromDefaults().setValue("model", ToyProcedureFactory.TOY);
+    }
+
     @Test
-    void defaultsBuildAndCarryNoPreset() {
-        RunSpec spec = SpecLoader.fromDefaults().build();
-        assertThat(spec).isEqualTo(RunSpec.defaults());
+    void defaultsOfTheCommonKeysAndOfTheProcedure() {
+        RunSpec spec = toy().build(REGISTRY);
+        assertThat(spec.procedure()).isEqualTo("toy");
+        assertThat(spec.model()).isEqualTo("toy");
+        assertThat(spec.batchSize()).isEqualTo(64);
+        assertThat(spec.epochs()).isEqualTo(20);
+        assertThat(spec.steps()).isZero();
+        assertThat(spec.seed()).isEqualTo(42);
         assertThat(spec.preset()).isNull();
+        assertThat(spec.procedureKeys()).containsExactly("latent-size", "noise", "needs-labels",
+                "explode-at");
+        assertThat(spec.values()).containsEntry("noise", 0.1).containsEntry("latent-size", 2);
+        assertThat(spec.optimizers()).containsOnlyKeys("encoder", "decoder");
+        assertThat(spec.optimizer("encoder").settings()).containsEntry("lr", 0.01)
+                .containsEntry("beta1", 0.9).containsEntry("weight-decay", 0.0);
+        assertThat(spec.schedule().type()).isEqualTo("constant");
+        assertThat(spec.schedule().settings()).containsEntry("warmup", 0);
     }
 
     @Test
-    void wganGpPresetGivenAsLossSetsThePapersSettings() {
-        RunSpec spec = SpecLoader.fromDefaults().setValue("loss", "wgan-gp").build();
-        assertThat(spec.preset()).isEqualTo("wgan-gp");
-        assertThat(spec.loss()).isEqualTo("wasserstein");
-        assertThat(spec.nCritic()).isEqualTo(5);
-        assertThat(spec.regularizers()).singleElement().satisfies(r -> {
-            assertThat(r.name()).isEqualTo("wgan-gp");
-            assertThat(r.weight()).isEqualTo(10.0);
-        });
-        for (var o : new org.gen4j.core.optim.OptimizerSpec[] {spec.optimizerG(), spec.optimizerD()}) {
-            assertThat(o.type()).isEqualTo("adam");
-            assertThat(o.lr()).isEqualTo(1e-4);
-            assertThat(o.beta1()).isEqualTo(0.0);
-            assertThat(o.beta2()).isEqualTo(0.9);
-        }
-        assertThat(spec.model()).isEqualTo("dcgan");
+    void anArchitectureAProcedureClaimsSelectsIt() {
+        RunSpec spec = SpecLoader.fromDefaults().setValue("model", ToyProcedureFactory.ARCHITECTURE)
+                .build(REGISTRY);
+        assertThat(spec.procedure()).isEqualTo("toy");
+        assertThat(spec.model()).isEqualTo("toy-linear");
+        assertThatThrownBy(() -> SpecLoader.fromDefaults().setValue("model", "nothing")
+                .build(REGISTRY))
+                .hasMessageContaining("Unknown model 'nothing'")
+                .hasMessageContaining("neither a procedure [toy, toy-mini]");
+        assertThatThrownBy(() -> SpecLoader.fromDefaults().setValue("procedure", "toyy")
+                .build(REGISTRY))
+                .hasMessage("Unknown procedure 'toyy'. Known procedures: [toy, toy-mini]");
     }
 
     @Test
-    void wganPresetUsesRmspropAndClipping() {
-        RunSpec spec = SpecLoader.fromDefaults().setValue("preset", "wgan").build();
-        assertThat(spec.loss()).isEqualTo("wasserstein");
-        assertThat(spec.optimizerD().type()).isEqualTo("rmsprop");
-        assertThat(spec.optimizerD().lr()).isEqualTo(5e-5);
-        assertThat(spec.regularizers().get(0).name()).isEqualTo("weight-clipping");
-        assertThat(spec.regularizers().get(0).options()).containsEntry("c", 0.01);
+    void anUnknownKeyNamesTheProceduresKeysAndTheCommonOnes() {
+        assertThatThrownBy(() -> toy().set("nois", "0.2").build(REGISTRY))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Unknown spec key 'nois'")
+                .hasMessageContaining("Keys of procedure 'toy': [explode-at, latent-size,"
+                        + " needs-labels, noise]")
+                .hasMessageContaining("batch-size");
     }
 
     @Test
-    void userKeysWinOverThePresetWhateverTheirOrder() throws IOException {
+    void aKeyOfAnotherProcedureSaysWhichUsesIt() {
+        assertThatThrownBy(() -> SpecLoader.fromDefaults().setValue("model", "toy-mini")
+                .set("noise", "0.2").build(REGISTRY))
+                .hasMessageContaining("Spec key 'noise' is not used by procedure 'toy-mini' (it"
+                        + " is a key of [toy])")
+                .hasMessageContaining("Keys of procedure 'toy-mini': [latent-size]");
+    }
+
+    @Test
+    void valuesOfTheWrongTypeNameTheKeyAndWhatItAccepts() {
+        assertThatThrownBy(() -> toy().set("latent-size", "2.5").build(REGISTRY))
+                .hasMessage("latent-size must be an integer in [1, 64], got the number 2.5");
+        assertThatThrownBy(() -> toy().set("batch-size", "ten").build(REGISTRY))
+                .hasMessage("batch-size must be an integer in [1, 65536], got the text 'ten'");
+        assertThatThrownBy(() -> toy().set("needs-labels", "3").build(REGISTRY))
+                .hasMessage("needs-labels must be true or false, got the integer 3");
+        assertThatThrownBy(() -> toy().set("noise", "2").build(REGISTRY))
+                .hasMessage("noise must be in [0.0, 1.0], got 2");
+        assertThatThrownBy(() -> toy().set("steps", "0").set("epochs", "0").build(REGISTRY))
+                .hasMessageContaining("steps and epochs are both 0");
+    }
+
+    @Test
+    void aDuplicatedKeyInAFileIsAnError() throws IOException {
         Path file = dir.resolve("s.yaml");
-        Files.writeString(file, "n-critic: 3\noptimizer-d: {lr: 3.0e-4}\n");
+        Files.writeString(file, "model: toy\nbatch-size: 8\nbatch-size: 16\n");
+        assertThatThrownBy(() -> SpecLoader.fromDefaults().mergeFile(file))
+                .hasMessageContaining("does not parse")
+                .hasMessageContaining("Duplicate field 'batch-size'");
+    }
+
+    @Test
+    void anAliasSetsItsNetworksOptimizerWithPrecedenceKeptAcrossSpellings() throws IOException {
+        Path file = dir.resolve("s.yaml");
+        Files.writeString(file, "model: toy\noptimizers: {encoder: {lr: 0.3}}\n");
         RunSpec spec = SpecLoader.fromDefaults().mergeFile(file)
-                .set("optimizer-g.beta2", "0.95").setValue("loss", "wgan-gp").build();
-        assertThat(spec.nCritic()).isEqualTo(3);
-        assertThat(spec.optimizerD().lr()).isEqualTo(3e-4);
-        assertThat(spec.optimizerD().beta2()).isEqualTo(0.9);
-        assertThat(spec.optimizerG().beta2()).isEqualTo(0.95);
-        assertThat(spec.optimizerG().lr()).isEqualTo(1e-4);
-        assertThat(spec.loss()).isEqualTo("wasserstein");
+                .set("optimizer-e.lr", "0.2").build(REGISTRY);
+        assertThat(spec.optimizer("encoder").settings()).containsEntry("lr", 0.2);
+        RunSpec other = SpecLoader.fromDefaults().set("optimizer-e.lr", "0.2").mergeFile(file)
+                .build(REGISTRY);
+        assertThat(other.optimizer("encoder").settings()).containsEntry("lr", 0.3);
+        assertThat(other.toTree().has("optimizer-e")).isFalse();
     }
 
     @Test
-    void presetWithAnotherLossKeepsTheUsersLoss() {
-        RunSpec spec = SpecLoader.fromDefaults().setValue("preset", "wgan-gp")
-                .setValue("loss", "hinge").build();
-        assertThat(spec.loss()).isEqualTo("hinge");
-        assertThat(spec.regularizers().get(0).name()).isEqualTo("wgan-gp");
+    void theLearningRateOfEveryNetworkIsALayerInOrder() {
+        RunSpec spec = toy().setLearningRate(0.05).set("optimizers.decoder.lr", "0.07")
+                .build(REGISTRY);
+        assertThat(spec.optimizer("encoder").settings()).containsEntry("lr", 0.05);
+        assertThat(spec.optimizer("decoder").settings()).containsEntry("lr", 0.07);
+        RunSpec star = toy().set("optimizers.*.beta1", "0.5").build(REGISTRY);
+        assertThat(star.optimizer("decoder").settings()).containsEntry("beta1", 0.5);
     }
 
     @Test
-    void unknownAndConflictingPresetsAreRefused() {
-        assertThatThrownBy(() -> SpecLoader.fromDefaults().setValue("preset", "wgan-pg").build())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Unknown preset 'wgan-pg'")
-                .hasMessageContaining("[wgan, wgan-gp]");
-        assertThatThrownBy(() -> SpecLoader.fromDefaults().setValue("preset", "wgan")
-                .setValue("loss", "wgan-gp").build())
-                .hasMessageContaining("choose one");
+    void anotherOptimizerTypeKeepsTheSettingsItHasAndDropsTheRest() {
+        RunSpec spec = toy().set("optimizers.encoder.type", "rmsprop").build(REGISTRY);
+        assertThat(spec.optimizer("encoder").type()).isEqualTo("rmsprop");
+        assertThat(spec.optimizer("encoder").settings())
+                .isEqualTo(Map.of("lr", 0.01, "beta2", 0.999, "eps", 1e-8, "weight-decay", 0.0));
+        RunSpec sgd = toy().set("optimizers.decoder", "{type: sgd, momentum: 0.9}")
+                .build(REGISTRY);
+        assertThat(sgd.optimizer("decoder").settings()).containsEntry("momentum", 0.9)
+                .containsEntry("lr", 0.01).doesNotContainKey("beta1");
     }
 
     @Test
-    void resumingFromAStoredSpecDoesNotReapplyItsPreset() {
-        RunSpec stored = SpecLoader.fromDefaults().setValue("loss", "wgan-gp")
-                .setValue("n-critic", 2).build();
-        RunSpec again = SpecLoader.from(SpecLoader.fromJson(SpecLoader.toJson(stored)))
-                .setValue("steps", 99L).build();
-        assertThat(again.nCritic()).isEqualTo(2);
+    void optimizerMistakesNameTheSettingOrTheNetwork() {
+        assertThatThrownBy(() -> toy().set("optimizers.encoder.bta1", "0.5").build(REGISTRY))
+                .hasMessageContaining("optimizers.encoder: optimizer 'adam' has no setting"
+                        + " 'bta1'. Its settings: [lr, beta1, beta2, eps, weight-decay]");
+        assertThatThrownBy(() -> toy().set("optimizers.generator.lr", "0.5").build(REGISTRY))
+                .hasMessageContaining("procedure 'toy' trains no network 'generator'; its"
+                        + " networks: [decoder, encoder]");
+        assertThatThrownBy(() -> toy().set("optimizers.encoder.type", "adamw").build(REGISTRY))
+                .hasMessageContaining("Unknown optimizer 'adamw'. Known optimizers: [adam,"
+                        + " rmsprop, sgd]");
+        assertThatThrownBy(() -> toy().set("optimizers.encoder.lr", "0").build(REGISTRY))
+                .hasMessageContaining("optimizers.encoder (adam): option 'lr' must be in (0.0,"
+                        + " 10.0], got 0");
+    }
+
+    @Test
+    void scheduleByNameOrMapping() {
+        RunSpec named = toy().set("schedule", "cosine").set("steps", "100").build(REGISTRY);
+        assertThat(named.schedule()).isEqualTo(new ScheduleSpec("cosine",
+                Map.of("warmup", 0, "min", 0.0)));
+        RunSpec mapped = toy().set("schedule", "{type: linear, start: 10}").set("steps", "100")
+                .build(REGISTRY);
+        assertThat(mapped.schedule().settings()).containsEntry("start", 10);
+        assertThatThrownBy(() -> toy().set("schedule", "{type: linear, min: 0.1}")
+                .build(REGISTRY))
+                .hasMessageContaining("'linear' has no setting 'min'");
+    }
+
+    @Test
+    void theBuilderValidatesLikeAFileAndNeedsAModel() {
+        RunSpec spec = RunSpec.builder().setModel("toy").optSteps(7).optBatchSize(4)
+                .optOptimizer("decoder", OptimizerSpec.sgd(0.1, 0.5))
+                .opt("noise", 0.3).optSchedule(ScheduleSpec.of("step", "every", 2))
+                .build(REGISTRY);
+        assertThat(spec.steps()).isEqualTo(7);
+        assertThat(spec.optimizer("decoder").type()).isEqualTo("sgd");
+        assertThat(spec.values()).containsEntry("noise", 0.3);
+        assertThat(spec.schedule().settings()).containsEntry("every", 2);
+        assertThatThrownBy(() -> RunSpec.builder().optSteps(3).build(REGISTRY))
+                .hasMessageContaining("model must be set (setModel)");
+        assertThatThrownBy(() -> RunSpec.builder().setModel("toy").opt("n-critic", 5)
+                .build(REGISTRY))
+                .hasMessageContaining("Unknown spec key 'n-critic'");
+    }
+
+    @Test
+    void aStoredSpecResumesWithItsValuesAndLongerSteps() throws IOException {
+        RunSpec stored = toy().set("noise", "0.25").set("optimizers.encoder.lr", "0.002")
+                .build(REGISTRY);
+        RunSpec again = SpecLoader.fromStored(new ObjectMapper().readTree(stored.toJson()))
+                .setValue("steps", 99L).build(REGISTRY);
+        assertThat(again.values()).containsEntry("noise", 0.25);
+        assertThat(again.optimizer("encoder").settings()).containsEntry("lr", 0.002);
         assertThat(again.steps()).isEqualTo(99);
-        assertThat(again.preset()).isEqualTo("wgan-gp");
     }
 
     @Test
-    void aRegularizerWithoutWeightLeavesItToTheRegularizer() {
-        RunSpec spec = SpecLoader.fromDefaults()
-                .set("regularizers", "[{name: r1}]").build();
-        assertThat(spec.regularizers().get(0).weight()).isNull();
-        assertThatThrownBy(() -> SpecLoader.fromDefaults()
-                .set("regularizers", "[{name: r1, weight: -1}]").build())
-                .hasMessageContaining("regularizers[0].weight must be in [0, 1000000], got -1.0");
+    void aStoredOptimizerSettingItsTypeNoLongerHasIsDropped() {
+        ObjectNode stored = toy().build(REGISTRY).toTree();
+        ((ObjectNode) stored.get("optimizers").get("encoder")).put("type", "rmsprop")
+                .put("beta1", 0.5);
+        RunSpec spec = SpecLoader.fromStored(stored).build(REGISTRY);
+        assertThat(spec.optimizer("encoder").type()).isEqualTo("rmsprop");
+        assertThat(spec.optimizer("encoder").settings()).doesNotContainKey("beta1");
     }
 
     @Test
-    void unknownKeyNamesTheKnownOnes() {
-        assertThatThrownBy(() -> SpecLoader.fromDefaults().set("n-critics", "5").build())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Unknown spec key 'n-critics'")
-                .hasMessageContaining("n-critic");
+    void aSpecReadsBackEqual() {
+        RunSpec spec = toy().set("noise", "0.2").set("schedule", "linear").build(REGISTRY);
+        assertThat(SpecLoader.fromJson(spec.toJson(), REGISTRY)).isEqualTo(spec);
+        assertThat(spec.with(ToyKeys.noise(), 0.5).values()).containsEntry("noise", 0.5);
+        assertThatThrownBy(() -> spec.with(ToyKeys.noise(), 5.0))
+                .hasMessage("noise must be in [0.0, 1.0], got 5.0");
     }
 }
