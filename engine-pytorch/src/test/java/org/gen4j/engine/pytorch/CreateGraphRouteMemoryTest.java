@@ -19,6 +19,7 @@ import org.gen4j.core.model.Discriminator;
 import org.gen4j.core.optim.NamedParameter;
 import org.gen4j.core.optim.Optimizer;
 import org.gen4j.core.optim.OptimizerSpec;
+import org.gen4j.core.optim.Optimizers;
 import org.gen4j.testing.NDAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -72,7 +73,7 @@ class CreateGraphRouteMemoryTest {
     void arrayCountsStayConstantOverPenaltySteps() {
         Discriminator critic = Critics.conv(manager, 101L);
         List<NamedParameter> params = NamedParameter.trainable(critic.block());
-        try (Optimizer adam = OptimizerSpec.dcganAdam().create(manager)) {
+        try (Optimizer adam = Optimizers.create(OptimizerSpec.dcganAdam())) {
             List<Integer> counts = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 criticStep(critic, params, adam, 4, 1000L + 2 * i);
@@ -93,7 +94,7 @@ class CreateGraphRouteMemoryTest {
         // stays within a few MB once the allocator has warmed up.
         Discriminator critic = Critics.conv(manager, 111L, 1, 64, 8, 8, DataType.FLOAT32);
         List<NamedParameter> params = NamedParameter.trainable(critic.block());
-        try (Optimizer adam = OptimizerSpec.dcganAdam().create(manager)) {
+        try (Optimizer adam = Optimizers.create(OptimizerSpec.dcganAdam())) {
             for (int i = 0; i < 6; i++) {
                 criticStep(critic, params, adam, 64, 2000L + 2 * i);
             }

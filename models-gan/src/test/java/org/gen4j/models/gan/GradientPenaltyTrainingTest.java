@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -15,19 +12,14 @@ import org.gen4j.core.grad.InputGradientRoute;
 import org.gen4j.core.grad.InputGradientRoutes;
 import org.gen4j.core.loss.CriticContext;
 import org.gen4j.core.loss.Regularizer;
-import org.gen4j.core.model.Discriminator;
-import org.gen4j.core.model.Generator;
-import org.gen4j.core.model.NetworkSpec;
-import org.gen4j.core.optim.OptimizerSpec;
+import org.gen4j.core.loss.RegularizerFactory;
+import org.gen4j.core.spec.RunSpec;
+import org.gen4j.core.spi.GenBindings;
+import org.gen4j.core.spi.Registry;
+import org.gen4j.core.train.ProcedureTrainer;
 import org.gen4j.core.random.RandomStream;
-import org.gen4j.core.train.GanSetup;
-import org.gen4j.core.train.GanTrainer;
 import org.gen4j.core.train.StepResult;
-import org.gen4j.core.train.WeightedRegularizer;
 import org.gen4j.core.util.Options;
-import org.gen4j.losses.adversarial.StandardGanLoss;
-import org.gen4j.models.gan.dcgan.Dcgan;
-import org.gen4j.models.gan.mlp.MlpGan;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,64 +68,75 @@ class GradientPenaltyTrainingTest {
         }
     }
 
-    private static float[] snapshot(Discriminator d) {
-        List<Float> all = new ArrayList<>();
-        for (Pair<String, Parameter> p : d.block().getParameters()) {
-            for (float f : p.getValue().getArray().toFloatArray()) {
-                all.add(f);
+    private static RegularizerFactory factory() {
+        return new RegularizerFactory() {
+            @Override
+            public String name() {
+                return "test-wgan-gp";
             }
-        }
-        float[] v = new float[all.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = all.get(i);
-        }
-        return v;
+
+            @Override
+            public String description() {
+                return "WGAN-GP written against the public route contract only";
+            }
+
+            @Override
+            public Regularizer create(Options options) {
+                options.checkAllUsed();
+                return new Wgangp();
+            }
+        };
     }
 
-    private static void trainAndCheck(Generator g, Discriminator d, int batch, float[] real) {
-        GanSetup setup = new GanSetup(g, d, new StandardGanLoss(false),
-                List.of(new WeightedRegularizer(new Wgangp(), 10)), 1, batch,
-                OptimizerSpec.dcganAdam(), OptimizerSpec.dcganAdam(), 5, 0.02f);
-        try (NDManager m = NDManager.newBaseManager(); GanTrainer t = new GanTrainer(setup, m)) {
-            float[] before = snapshot(d);
+    private static void trainAndCheck(String model, Shape sample, int batch, float[] real,
+            Map<String, Object> modelOptions) {
+        Registry registry = GanFixtures.registry(b -> GenBindings.addRegularizer(b, factory()));
+        RunSpec spec = RunSpec.builder().setModel(model).optBatchSize(batch).optSteps(100)
+                .optSeed(5).optModelOptions(modelOptions).opt("latent-size", 8)
+                .opt("loss", "minimax")
+                .opt("regularizers", List.of(GanFixtures.regularizer("test-wgan-gp", 10)))
+                .build(registry);
+        try (NDManager m = NDManager.newBaseManager();
+                ProcedureTrainer t = GanFixtures.trainer(registry, spec, sample, m)) {
+            List<float[]> before = GanFixtures.values(t.network("discriminator"));
             int warm = -1;
             int base = -1;
+            var batches = GanFixtures.fixed(real, null, sample);
             for (int i = 0; i < 8; i++) {
                 if (i == 2) {
                     warm = t.manager().getManagedArrays().size();
                     base = m.getManagedArrays().size();
                 }
-                StepResult r = t.step(() -> real);
-                assertThat(r.penalty()).as("penalty at step %d", i + 1).isFinite().isPositive();
-                assertThat(r.lossD()).isFinite();
+                StepResult r = t.step(batches);
+                assertThat(r.value("penalty")).as("penalty at step %d", i + 1).isFinite()
+                        .isPositive();
+                assertThat(r.value("loss_d")).isFinite();
             }
             assertThat(t.manager().getManagedArrays()).hasSize(warm);
             assertThat(m.getManagedArrays()).hasSize(base);
-            assertThat(snapshot(d)).isNotEqualTo(before);
+            assertThat(GanFixtures.values(t.network("discriminator")))
+                    .isNotEqualTo(before);
         }
     }
 
     @Test
     void mlpGanOnPointsTrainsWithThePenalty() {
-        NetworkSpec spec = new NetworkSpec(new Shape(2), 8, Options.empty("model"), false);
         float[] real = new float[16 * 2];
         RandomStream r = new RandomStream(1);
         for (int i = 0; i < real.length; i++) {
             real[i] = (float) r.nextGaussian();
         }
-        trainAndCheck(MlpGan.generator(spec), MlpGan.discriminator(spec), 16, real);
+        trainAndCheck("mlp-gan", new Shape(2), 16, real, Map.of());
     }
 
     @Test
     void dcganWithItsPenaltyDefaultTrainsWithThePenalty() {
         // A penalised run: the critic gets layer norm instead of BatchNorm by default.
-        NetworkSpec spec = new NetworkSpec(new Shape(1, 28, 28), 8,
-                new Options("model 'dcgan'", Map.of("width", 4)), false);
         float[] real = new float[4 * 28 * 28];
         RandomStream r = new RandomStream(2);
         for (int i = 0; i < real.length; i++) {
             real[i] = (float) Math.tanh(r.nextGaussian());
         }
-        trainAndCheck(Dcgan.generator(spec), Dcgan.discriminator(spec), 4, real);
+        trainAndCheck("dcgan", new Shape(1, 28, 28), 4, real, Map.of("width", 4));
     }
 }

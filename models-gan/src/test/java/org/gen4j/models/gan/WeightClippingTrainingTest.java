@@ -8,15 +8,13 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.util.List;
 import java.util.Map;
-import org.gen4j.core.model.NetworkSpec;
+import org.gen4j.core.data.BatchLoader;
 import org.gen4j.core.optim.OptimizerSpec;
+import org.gen4j.core.spec.RunSpec;
+import org.gen4j.core.train.ProcedureTrainer;
 import org.gen4j.core.random.RandomStream;
 import org.gen4j.core.spi.Gen4j;
 import org.gen4j.core.spi.Registry;
-import org.gen4j.core.train.GanSetup;
-import org.gen4j.core.train.GanTrainer;
-import org.gen4j.core.train.WeightedRegularizer;
-import org.gen4j.core.util.Options;
 import org.junit.jupiter.api.Test;
 
 /** WGAN with weight clipping: every critic weight stays in [-c, c], and nothing leaks. */
@@ -26,20 +24,20 @@ class WeightClippingTrainingTest {
     void clippingKeepsEveryCriticWeightInsideTheBound() {
         Registry registry = Gen4j.registry();
         float c = 0.05f;
-        NetworkSpec spec = new NetworkSpec(new Shape(2), 8, Options.empty("model 'mlp-gan'"));
-        var reg = registry.regularizer("weight-clipping")
-                .create(new Options("regularizer", Map.of("c", c)));
-        GanSetup setup = new GanSetup(registry.generator("mlp-gan").create(spec),
-                registry.discriminator("mlp-gan").create(
-                        new NetworkSpec(new Shape(2), 8, Options.empty("model 'mlp-gan'"))),
-                registry.loss("wasserstein").create(Options.empty("loss")),
-                List.of(new WeightedRegularizer(reg, 1)), 5, 32,
-                new OptimizerSpec("rmsprop", 5e-3, 0, 0.9, 1e-8, 0),
-                new OptimizerSpec("rmsprop", 5e-3, 0, 0.9, 1e-8, 0), 3, 0.5f);
+        OptimizerSpec rms = OptimizerSpec.rmsprop(5e-3, 0.9);
+        RunSpec spec = RunSpec.builder().setModel("mlp-gan").optBatchSize(32).optSteps(100)
+                .optSeed(3).opt("latent-size", 8).opt("loss", "wasserstein").opt("n-critic", 5)
+                .opt("init-std", 0.5)
+                .opt("regularizers", List.of(Map.of("name", "weight-clipping", "weight", 1,
+                        "options", Map.of("c", c))))
+                .optOptimizer("generator", rms).optOptimizer("discriminator", rms)
+                .build(registry);
         RandomStream r = new RandomStream(9);
-        try (NDManager m = NDManager.newBaseManager(); GanTrainer t = new GanTrainer(setup, m)) {
+        Shape point = new Shape(2);
+        try (NDManager m = NDManager.newBaseManager();
+                ProcedureTrainer t = GanFixtures.trainer(registry, spec, point, m)) {
             float max = 0;
-            for (Pair<String, Parameter> p : t.discriminator().block().getParameters()) {
+            for (Pair<String, Parameter> p : t.network("discriminator").getParameters()) {
                 for (float v : p.getValue().getArray().toFloatArray()) {
                     max = Math.max(max, Math.abs(v));
                 }
@@ -52,9 +50,9 @@ class WeightClippingTrainingTest {
                     for (int i = 0; i < b.length; i++) {
                         b[i] = (float) r.nextGaussian();
                     }
-                    return b;
+                    return new BatchLoader.Batch(0, 0, b, null, new int[32], new Shape(32, 2));
                 });
-                for (Pair<String, Parameter> p : t.discriminator().block().getParameters()) {
+                for (Pair<String, Parameter> p : t.network("discriminator").getParameters()) {
                     for (float v : p.getValue().getArray().toFloatArray()) {
                         assertThat(Math.abs(v)).as(p.getKey()).isLessThanOrEqualTo(c);
                     }

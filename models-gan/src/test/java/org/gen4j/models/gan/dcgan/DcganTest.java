@@ -21,11 +21,10 @@ import org.gen4j.core.model.Discriminator;
 import org.gen4j.core.model.Generator;
 import org.gen4j.core.model.NetworkSpec;
 import org.gen4j.core.nn.LayerNorm;
-import org.gen4j.core.optim.OptimizerSpec;
-import org.gen4j.core.train.GanSetup;
-import org.gen4j.core.train.GanTrainer;
 import org.gen4j.core.util.Options;
-import org.gen4j.losses.adversarial.StandardGanLoss;
+import org.gen4j.core.spec.RunSpec;
+import org.gen4j.core.train.ProcedureTrainer;
+import org.gen4j.models.gan.GanFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -174,18 +173,20 @@ class DcganTest {
 
     @Test
     void trainingKeepsBatchNormRunningStatisticsNonTrainable() {
-        NetworkSpec s = spec(1, 28, 4);
-        GanSetup setup = new GanSetup(Dcgan.generator(s), Dcgan.discriminator(s),
-                new StandardGanLoss(false), List.of(), 1, 8, OptimizerSpec.dcganAdam(),
-                OptimizerSpec.dcganAdam(), 1, 0.02f);
+        RunSpec spec = RunSpec.builder().setModel("dcgan").optBatchSize(8).optSteps(10).optSeed(1)
+                .optModelOptions(Map.of("width", 4)).opt("latent-size", 16)
+                .opt("loss", "minimax").build(GanFixtures.REGISTRY);
         float[] real = new float[8 * 28 * 28];
         java.util.Arrays.fill(real, -0.5f);
-        try (NDManager m = NDManager.newBaseManager(); GanTrainer t = new GanTrainer(setup, m)) {
+        Shape sample = new Shape(1, 28, 28);
+        try (NDManager m = NDManager.newBaseManager();
+                ProcedureTrainer t = GanFixtures.trainer(GanFixtures.REGISTRY, spec, sample, m)) {
             float[] before = runningMean(t);
+            var batches = GanFixtures.fixed(real, null, sample);
             for (int i = 0; i < 3; i++) {
-                t.step(() -> real);
+                t.step(batches);
             }
-            for (Pair<String, Parameter> p : t.discriminator().block().getParameters()) {
+            for (Pair<String, Parameter> p : t.network("discriminator").getParameters()) {
                 if (p.getKey().contains("runningMean") || p.getKey().contains("runningVar")) {
                     assertThat(p.getValue().requiresGradient()).as(p.getKey()).isFalse();
                     assertThat(p.getValue().getArray().hasGradient()).as(p.getKey()).isFalse();
@@ -196,8 +197,8 @@ class DcganTest {
         }
     }
 
-    private static float[] runningMean(GanTrainer t) {
-        for (Pair<String, Parameter> p : t.discriminator().block().getParameters()) {
+    private static float[] runningMean(ProcedureTrainer t) {
+        for (Pair<String, Parameter> p : t.network("discriminator").getParameters()) {
             if (p.getKey().contains("runningMean")) {
                 return p.getValue().getArray().toFloatArray();
             }
