@@ -4,6 +4,8 @@ import org.gen4j.core.metric.MetricInput;
 import org.gen4j.core.metric.MetricInputs;
 import org.gen4j.core.metric.MetricResult;
 import org.gen4j.core.metric.PointSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.gen4j.core.util.Options;
 import org.gen4j.evaluation.stats.ClassProbabilities;
 
@@ -14,7 +16,8 @@ import org.gen4j.evaluation.stats.ClassProbabilities;
  * the data set's classifier it is bounded by that classifier's own test accuracy.
  *
  * <p>Inputs: class probabilities of the generated samples, their intended labels. Options: none.
- * Values: {@code accuracy}. Details: {@code generated_count}, {@code classes}.
+ * Values: {@code accuracy}, and {@code class_K} for each class K samples were generated for.
+ * Details: {@code generated_count}, {@code classes}.
  */
 public final class ConditionalAccuracyMetric extends AbstractMetric {
 
@@ -30,8 +33,17 @@ public final class ConditionalAccuracyMetric extends AbstractMetric {
     @Override
     MetricResult computeChecked(MetricInputs in) {
         PointSet p = in.generatedProbabilities();
-        double accuracy = ClassProbabilities.conditionalAccuracy(p, in.intendedLabels());
-        return result(values("accuracy", accuracy),
+        int[] intended = in.intendedLabels();
+        double accuracy = ClassProbabilities.conditionalAccuracy(p, intended);
+        double[] perClass = ClassProbabilities.conditionalAccuracyPerClass(p, intended);
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("accuracy", accuracy);
+        for (int k = 0; k < perClass.length; k++) {
+            if (!Double.isNaN(perClass[k])) {
+                values.put("class_" + k, perClass[k]);
+            }
+        }
+        return result(values,
                 "generated_count", p.size(),
                 "classes", p.dimension());
     }

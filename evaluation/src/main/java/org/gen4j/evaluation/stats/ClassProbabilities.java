@@ -90,14 +90,37 @@ public final class ClassProbabilities {
     }
 
     /**
-     * The share of samples whose most probable class is the intended one (the first of several
-     * equal maxima counts as the argmax).
+     * The share of samples whose most probable class (the first maximal one on ties) is the class
+     * they were generated for.
      *
-     * @param probabilities {@code [n][classes]} rows of class probabilities
-     * @param intended the intended label of each sample, in [0, classes)
+     * @param probabilities {@code p(y|x)} of each sample
+     * @param intended the class each sample was conditioned on
+     * @return the accuracy in [0, 1]
      * @throws IllegalArgumentException if the counts differ or a label is out of range
      */
     public static double conditionalAccuracy(PointSet probabilities, int[] intended) {
+        double[] perClass = conditionalAccuracyPerClass(probabilities, intended);
+        double correct = 0;
+        int[] counts = new int[perClass.length];
+        for (int y : intended) {
+            counts[y]++;
+        }
+        for (int k = 0; k < perClass.length; k++) {
+            if (counts[k] > 0) {
+                correct += perClass[k] * counts[k];
+            }
+        }
+        return correct / intended.length;
+    }
+
+    /**
+     * The accuracy of {@link #conditionalAccuracy} for each intended class: among the samples
+     * generated for class k, the share classified as k; NaN for a class no sample was generated
+     * for.
+     *
+     * @return one value per class of the classifier
+     */
+    public static double[] conditionalAccuracyPerClass(PointSet probabilities, int[] intended) {
         checkRows(probabilities);
         Objects.requireNonNull(intended, "intended labels is null");
         int n = probabilities.size();
@@ -108,7 +131,8 @@ public final class ClassProbabilities {
                     + "; one label per sample is needed");
         }
         double[] p = probabilities.toArray();
-        int correct = 0;
+        int[] correct = new int[c];
+        int[] total = new int[c];
         for (int i = 0; i < n; i++) {
             if (intended[i] < 0 || intended[i] >= c) {
                 throw new IllegalArgumentException("conditional-accuracy: intended label "
@@ -121,11 +145,16 @@ public final class ClassProbabilities {
                     best = j;
                 }
             }
+            total[intended[i]]++;
             if (best == intended[i]) {
-                correct++;
+                correct[intended[i]]++;
             }
         }
-        return correct / (double) n;
+        double[] out = new double[c];
+        for (int k = 0; k < c; k++) {
+            out[k] = total[k] == 0 ? Double.NaN : correct[k] / (double) total[k];
+        }
+        return out;
     }
 
     private static void checkRows(PointSet probabilities) {
