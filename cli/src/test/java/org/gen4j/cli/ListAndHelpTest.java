@@ -29,8 +29,8 @@ class ListAndHelpTest {
         Cli.Result r = Cli.run("list", "hinges");
         assertThat(r.code()).isEqualTo(1);
         assertThat(TrainCommandTest.errorLine(r)).contains("unknown kind 'hinges'")
-                .contains("Known kinds: losses, regularizers, generators, discriminators,"
-                        + " datasets, metrics, presets");
+                .contains("Known kinds: procedures, generators, discriminators, losses,"
+                        + " regularizers, optimizers, schedules, presets, datasets, metrics");
     }
 
     @Test

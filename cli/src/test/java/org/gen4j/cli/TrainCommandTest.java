@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainCommandTest {
 
     private static final List<String> CHECKPOINT_FILES = List.of("discriminator.params",
-            "generator.params", "optimizer-d.bin", "optimizer-g.bin", "state.json");
+            "generator.params", "discriminator.optimizer", "generator.optimizer", "state.json");
 
     @TempDir
     Path tmp;

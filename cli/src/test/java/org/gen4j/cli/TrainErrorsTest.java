@@ -70,7 +70,7 @@ class TrainErrorsTest {
     void outputFolderUnderARegularFile() throws IOException {
         Path file = Files.writeString(tmp.resolve("somefile"), "x");
         assertThat(fails(Cli.tinyMlp(file.resolve("run").toString(), "--steps", "2")))
-                .contains("output folder " + file.resolve("run"))
+                .contains("run folder " + file.resolve("run"))
                 .contains(file + " is a file, not a folder");
     }
 
@@ -116,7 +116,8 @@ class TrainErrorsTest {
     @Test
     void negativeLearningRateNamesTheKeyAndTheRange() {
         assertThat(fails(Cli.tinyMlp(out("run"), "--lr", "-1")))
-                .contains("optimizer-g.lr must be in (0, 10], got -1.0");
+                .contains("optimizers.generator (adam): option 'lr' must be in (0.0, 10.0], got"
+                        + " -1.0");
     }
 
     @Test

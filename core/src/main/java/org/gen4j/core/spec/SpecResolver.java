@@ -257,8 +257,15 @@ final class SpecResolver {
             String where = users.isEmpty() ? "Unknown spec key '" + key + "'"
                     : "Spec key '" + key + "' is not used by procedure '" + factory.name()
                             + "' (it is a key of " + users + ")";
+            StringBuilder optimizers = new StringBuilder();
+            for (NetworkRole r : factory.networks()) {
+                optimizers.append(optimizers.length() == 0 ? "" : ", ")
+                        .append(CommonKeys.OPTIMIZERS).append('.').append(r.name())
+                        .append(r.alias() == null ? "" : " (or " + r.alias() + ")");
+            }
             throw new IllegalArgumentException(where + ". Keys of procedure '" + factory.name()
-                    + "': " + own + "; common keys: " + common);
+                    + "': " + own + "; its optimizers: " + optimizers + "; common keys: "
+                    + common);
         }
     }
 

@@ -82,8 +82,9 @@ public final class Options {
      */
     public double getDoubleAbove(String key, double defaultValue, double exclusiveMin,
             double max) {
-        double v = getDouble(key, defaultValue, exclusiveMin, max);
-        if (!(v > exclusiveMin)) {
+        double v = getDouble(key, defaultValue, Double.NEGATIVE_INFINITY,
+                Double.POSITIVE_INFINITY);
+        if (!(v > exclusiveMin && v <= max)) {
             throw new IllegalArgumentException(owner + ": option '" + key + "' must be in ("
                     + exclusiveMin + ", " + max + "], got " + values.get(key));
         }
@@ -93,8 +94,9 @@ public final class Options {
     /** A double in [min, exclusiveMax), or the default when absent: for decay rates below 1. */
     public double getDoubleBelow(String key, double defaultValue, double min,
             double exclusiveMax) {
-        double v = getDouble(key, defaultValue, min, exclusiveMax);
-        if (!(v < exclusiveMax)) {
+        double v = getDouble(key, defaultValue, Double.NEGATIVE_INFINITY,
+                Double.POSITIVE_INFINITY);
+        if (!(v >= min && v < exclusiveMax)) {
             throw new IllegalArgumentException(owner + ": option '" + key + "' must be in ["
                     + min + ", " + exclusiveMax + "), got " + values.get(key));
         }
