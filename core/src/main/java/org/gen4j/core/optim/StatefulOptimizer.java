@@ -11,10 +11,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Shared state handling: per-parameter state arrays keyed by parameter name, a step counter, and
- * a versioned binary format (no Java serialization) that names what it holds.
+ * The base of optimizers, the core's and plugins': per-parameter state arrays keyed by parameter
+ * name, a step counter, the learning-rate factor of a schedule, and a versioned binary format
+ * (no Java serialization) that names what it holds, so that a checkpoint resumes exactly.
+ *
+ * <p>A subclass says how many state arrays a parameter has ({@link #slots()}) and implements
+ * {@link #step}: increment {@link #steps}, then for each parameter take its gradient with {@link
+ * #gradientOf} into a scratch sub-manager of {@link #manager(List)}, update the weight and its
+ * {@link #stateOf state} in place, and leave the gradient zero. Arithmetic on the long-lived
+ * arrays themselves would leave its results in their managers: work on scratch copies and write
+ * back with {@code copyTo}, as {@code RmsProp} does.
  */
-abstract class StatefulOptimizer implements Optimizer {
+public abstract class StatefulOptimizer implements Optimizer {
 
     private static final int MAGIC = 0x47344F50; // "G4OP"
     private static final int VERSION = 1;
@@ -27,7 +35,8 @@ abstract class StatefulOptimizer implements Optimizer {
     /** The factor on the configured learning rate ({@link #setLearningRateScale}). */
     protected double lrScale = 1;
 
-    StatefulOptimizer() {}
+    /** An optimizer with no state yet. */
+    protected StatefulOptimizer() {}
 
     /** The number of state arrays per parameter. */
     protected abstract int slots();
