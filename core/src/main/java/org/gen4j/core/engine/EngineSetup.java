@@ -86,13 +86,13 @@ public final class EngineSetup {
         if (quietGpuDetection && !hasNvidiaDriver()) {
             QuietLogging.raise("ai.djl.util.cuda.CudaUtils");
         }
-        if (engine != null) {
-            System.setProperty("ai.djl.default_engine", engine);
-        }
         Set<String> available = new TreeSet<>(Engine.getAllEngines());
         String missing = missingEngineMessage(engine, available);
         if (missing != null) {
             throw new EngineNotFoundException(missing);
+        }
+        if (engine != null) {
+            System.setProperty("ai.djl.default_engine", engine);
         }
         return Engine.getInstance().getEngineName();
     }

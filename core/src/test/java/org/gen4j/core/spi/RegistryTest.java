@@ -204,4 +204,67 @@ class RegistryTest {
                 .hasMessage("Unknown metric 'fdi'. Known metrics: [fid, kid]");
         assertThat(registry().all(PluginKind.METRIC)).isEmpty();
     }
+
+    /** A kind a plugin brings: the core has no code for it. */
+    interface WidgetFactory extends NamedFactory {}
+
+    private static WidgetFactory widget(String name) {
+        return new WidgetFactory() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String description() {
+                return "a widget";
+            }
+        };
+    }
+
+    private static final PluginKind<WidgetFactory> WIDGETS =
+            PluginKind.of("widget", "widgets", WidgetFactory.class);
+
+    @Test
+    void aPluginBringsAKindOfItsOwnWithoutChangingTheCore() {
+        Registry registry = registry(binder -> {
+            GenBindings.add(binder, WIDGETS, widget("gear"));
+            GenBindings.add(binder, WIDGETS, widget("cog"));
+        });
+        assertThat(registry.kinds()).contains(WIDGETS).startsWith(PluginKind.PROCEDURE);
+        assertThat(registry.kinds().get(registry.kinds().size() - 1)).isEqualTo(WIDGETS);
+        assertThat(registry.kind("widgets")).isEqualTo(WIDGETS);
+        assertThat(registry.kind("widget")).isEqualTo(WIDGETS);
+        assertThat(registry.get(WIDGETS, "cog").name()).isEqualTo("cog");
+        assertThat(registry.all(WIDGETS)).containsOnlyKeys("cog", "gear");
+        assertThatThrownBy(() -> registry.get(WIDGETS, "cgo"))
+                .hasMessage("Unknown widget 'cgo'. Known widgets: [cog, gear]");
+        assertThatThrownBy(() -> registry.kind("gadgets"))
+                .hasMessageContaining("Unknown plugin kind 'gadgets'. Known kinds: [procedures,");
+        // A kind no module declared is empty, not an error.
+        assertThat(registry().all(WIDGETS)).isEmpty();
+        assertThat(registry().contains(WIDGETS, "gear")).isFalse();
+    }
+
+    @Test
+    void twoKindsWithOneNounAreRefused() {
+        PluginKind<GanLossFactory> impostor = PluginKind.of("metric", "gadgets",
+                GanLossFactory.class);
+        assertThat(impostor).isEqualTo(PluginKind.LOSS).as("kinds are their factory types");
+        interface OtherFactory extends NamedFactory {}
+        PluginKind<OtherFactory> clash = PluginKind.of("loss", "others", OtherFactory.class);
+        assertThatThrownBy(() -> registry(binder -> GenBindings.declare(binder, clash)))
+                .hasMessageContaining("two plugin kinds are called 'loss'");
+        assertThatThrownBy(() -> PluginKind.of("Widget", "widgets", WidgetFactory.class))
+                .hasMessageContaining("lower-kebab-case");
+    }
+
+    @Test
+    void theCoreRegistersItsOptimizersAndSchedules() {
+        Registry registry = registry();
+        assertThat(registry.all(PluginKind.OPTIMIZER)).containsOnlyKeys("adam", "rmsprop", "sgd");
+        assertThat(registry.all(PluginKind.SCHEDULE)).containsOnlyKeys("constant", "cosine",
+                "linear", "step");
+        assertThat(registry.all(PluginKind.PROCEDURE)).isEmpty();
+    }
 }

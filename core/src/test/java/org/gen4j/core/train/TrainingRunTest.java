@@ -105,6 +105,34 @@ class TrainingRunTest {
     }
 
     @Test
+    void aRunInterruptedUnderAScheduleResumesToTheStraightRunsBytes() throws Exception {
+        RunSpec spec = RunSpec.builder().setModel("toy").optData("gaussian-ring-8")
+                .optDataOptions(Map.of("size", 640)).optBatchSize(32).optSteps(30)
+                .optCheckpointEvery(10)
+                .optSchedule(org.gen4j.core.optim.ScheduleSpec.of("cosine", "warmup", 5))
+                .build(REGISTRY);
+        Path straight = dir.resolve("straight");
+        train(spec, straight);
+        Path interrupted = dir.resolve("interrupted");
+        try (TrainingRun r = TrainingRun.start(spec, REGISTRY, interrupted)) {
+            assertThatThrownBy(() -> r.train(new RunListener() {
+                @Override
+                public void onStep(StepResult result, int epoch, double imagesPerSecond) {
+                    if (result.step() == 13) {
+                        throw new IllegalStateException("interrupted at 13");
+                    }
+                }
+            })).hasMessage("interrupted at 13");
+        }
+        train(TrainingRun.resumeLoader(interrupted).build(REGISTRY), interrupted, true);
+        for (String f : List.of("encoder.params", "decoder.optimizer")) {
+            assertThat(Files.readAllBytes(interrupted.resolve("checkpoints/step-00000030/" + f)))
+                    .as(f).isEqualTo(Files.readAllBytes(
+                            straight.resolve("checkpoints/step-00000030/" + f)));
+        }
+    }
+
+    @Test
     void resumingWithAnotherValueOfWhatIsTrainedIsRefused() throws Exception {
         Path run = dir.resolve("run");
         train(spec(10), run);
