@@ -11,17 +11,17 @@ import java.util.List;
 import java.util.Map;
 import org.gen4j.core.data.BatchLoader;
 import org.gen4j.core.data.SampleSet;
-import org.gen4j.core.model.NetworkSpec;
 import org.gen4j.core.grad.InputGradientRoutes;
+import org.gen4j.core.model.NetworkSpec;
 import org.gen4j.core.optim.OptimizerSpec;
 import org.gen4j.core.procedure.DataInfo;
+import org.gen4j.core.random.RandomStream;
 import org.gen4j.core.spec.RunSpec;
+import org.gen4j.core.spi.Gen4j;
+import org.gen4j.core.spi.Registry;
 import org.gen4j.core.train.Batches;
 import org.gen4j.core.train.ProcedureTrainer;
 import org.gen4j.core.train.Trainer;
-import org.gen4j.core.random.RandomStream;
-import org.gen4j.core.spi.Gen4j;
-import org.gen4j.core.spi.Registry;
 import org.gen4j.core.util.Options;
 
 /** The DCGAN train-step workloads the benchmarks time, built through the plugin registry. */

@@ -1,12 +1,12 @@
 package org.gen4j.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.nio.file.Files;
 import org.gen4j.core.spec.RunSpec;
 import org.gen4j.core.spec.SpecLoader;
 import org.gen4j.core.spi.Gen4j;

@@ -3,10 +3,10 @@ package org.gen4j.losses;
 import com.google.inject.AbstractModule;
 import org.gen4j.core.spi.GenBindings;
 import org.gen4j.core.spi.GenPlugin;
-import org.gen4j.losses.preset.PaperPresets;
 import org.gen4j.losses.adversarial.MinimaxLossFactory;
 import org.gen4j.losses.adversarial.MoreLossFactories;
 import org.gen4j.losses.adversarial.NonSaturatingLossFactory;
+import org.gen4j.losses.preset.PaperPresets;
 import org.gen4j.losses.regularizer.GradientPenaltyFactories;
 import org.gen4j.losses.regularizer.WeightClippingFactory;
 

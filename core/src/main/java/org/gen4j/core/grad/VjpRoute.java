@@ -18,7 +18,7 @@ import java.util.function.UnaryOperator;
 import org.gen4j.core.model.Discriminator;
 import org.gen4j.core.nn.InputVjp;
 import org.gen4j.core.nn.Residual;
-import org.gen4j.core.nn.TransposedConv2d;
+import org.gen4j.core.nn.TransposedConvolution;
 
 /**
  * The input-gradient route that works on any engine: the critic's input gradient written in
@@ -36,7 +36,7 @@ import org.gen4j.core.nn.TransposedConv2d;
  *   <li>DJL {@code Linear} ({@code y = x W^T + b}): {@code g W};
  *   <li>DJL {@code Conv2d} (any kernel, stride and padding; dilation 1, one group): the
  *       transposed convolution of {@code g} with the same weight ({@link
- *       TransposedConv2d#conv2dInputGradient}), its output padding chosen to give back the
+ *       TransposedConvolution#conv2dInputGradient}), its output padding chosen to give back the
  *       input's size;
  *   <li>{@link Residual} ({@code x + body(x)}): {@code g + body^T(g)};
  *   <li>any block implementing {@link InputVjp}: its own product. gen4j's {@link
@@ -248,13 +248,13 @@ public final class VjpRoute implements InputGradientRoute {
 
     /**
      * The adjoint of a stride-s, padding-p convolution is the transposed convolution with the same
-     * weight; see {@link TransposedConv2d#conv2dInputGradient}, which also explains why MXNet's
+     * weight; see {@link TransposedConvolution#conv2dInputGradient}, which also explains why MXNet's
      * native deconvolution must not be used here.
      */
     private static NDArray convVjp(
             ParameterStore ps, Conv2d conv, Parameter weight, NDArray x, NDArray g) {
         NDArray w = ps.getValue(weight, g.getDevice(), true);
-        return TransposedConv2d.conv2dInputGradient(
+        return TransposedConvolution.conv2dInputGradient(
                 g, w, conv.getStride(), conv.getPadding(), x.getShape());
     }
 }

@@ -235,7 +235,7 @@ class TransposedConv2dTest {
         NDArray viaBlock =
                 block.forward(new ParameterStore(manager, false), new NDList(x), false).head();
         NDArray viaFunction =
-                TransposedConv2d.transposedConv2d(
+                TransposedConvolution.transposedConv2d(
                         x,
                         block.getParameters().get("weight").getArray(),
                         block.getParameters().get("bias").getArray(),
@@ -321,12 +321,12 @@ class TransposedConv2dTest {
         Shape zero = new Shape(0, 0);
         assertThatThrownBy(
                         () ->
-                                TransposedConv2d.transposedConv2d(
+                                TransposedConvolution.transposedConv2d(
                                         x, w, manager.zeros(new Shape(3)), one, zero, zero))
                 .hasMessageContaining("bias must be (2), got (3)");
         assertThatThrownBy(
                         () ->
-                                TransposedConv2d.transposedConv2d(
+                                TransposedConvolution.transposedConv2d(
                                         manager.zeros(new Shape(1, 2, 4, 4)),
                                         w,
                                         null,
@@ -400,7 +400,7 @@ class TransposedConv2dTest {
     }
 
     private static long macs(Shape x, int outC, int k, int s, int p, int op) {
-        return TransposedConv2d.multiplyAdds(
+        return PhaseDeconvolution.multiplyAdds(
                 x,
                 new Shape(x.get(1), outC, k, k),
                 new Shape(s, s),
@@ -456,7 +456,7 @@ class TransposedConv2dTest {
             g = manager.create(gaussian(rng, (int) y.getShape().size(), 1f), y.getShape());
             gc.backward(y.mul(g).sum());
         }
-        NDArray vjp = TransposedConv2d.conv2dInputGradient(g, w, s, p, xShape);
+        NDArray vjp = TransposedConvolution.conv2dInputGradient(g, w, s, p, xShape);
         NDAssert.assertAllClose(vjp, x.getGradient(), RTOL, 1e-5);
     }
 
@@ -482,11 +482,11 @@ class TransposedConv2dTest {
     void conv2dInputGradientRefusesShapesOfNoConvolution() {
         NDArray g = manager.zeros(new Shape(2, 4, 3, 3));
         NDArray w = manager.zeros(new Shape(4, 3, 4, 4));
-        assertThatThrownBy(() -> TransposedConv2d.conv2dInputGradient(g, w, new Shape(2, 2),
+        assertThatThrownBy(() -> TransposedConvolution.conv2dInputGradient(g, w, new Shape(2, 2),
                         new Shape(1, 1), new Shape(2, 3, 9, 9)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("(2, 3, 9, 9)").hasMessageContaining("(2, 4, 3, 3)");
-        assertThatThrownBy(() -> TransposedConv2d.conv2dInputGradient(g, w, new Shape(2, 2),
+        assertThatThrownBy(() -> TransposedConvolution.conv2dInputGradient(g, w, new Shape(2, 2),
                         new Shape(1, 1), new Shape(2, 5, 6, 6)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("(C_out, C_in, kH, kW)");

@@ -1,11 +1,11 @@
 package org.gen4j.evaluation.metrics;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.gen4j.core.metric.MetricInput;
 import org.gen4j.core.metric.MetricInputs;
 import org.gen4j.core.metric.MetricResult;
 import org.gen4j.core.metric.PointSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.gen4j.core.util.Options;
 import org.gen4j.evaluation.stats.ClassProbabilities;
 

@@ -1,31 +1,20 @@
 package org.gen4j.losses.adversarial;
 
+import static org.gen4j.core.loss.LogitFunctions.softplus;
+
 import ai.djl.ndarray.NDArray;
+import org.gen4j.core.loss.LogitFunctions;
 
 /**
  * The math of the adversarial losses, as small functions on logits.
  *
- * <p>Every function works from logits through {@link #softplus}, never through a sigmoid followed
- * by a logarithm, so that logits of +-100 (or +-1e4) give finite losses and gradients. Each returns
+ * <p>Every function works from logits through {@link LogitFunctions#softplus}, never through a
+ * sigmoid followed by a logarithm, so that logits of +-100 (or +-1e4) give finite losses and gradients. Each returns
  * the mean over the batch.
  */
 public final class AdversarialLosses {
 
     private AdversarialLosses() {}
-
-    /**
-     * \( \mathrm{softplus}(x) = \log(1 + e^x) = \tfrac{x + |x|}{2} + \log(1 + e^{-|x|}) \),
-     * elementwise, written so that it never overflows.
-     *
-     * <p>The symmetric form {@code (x + |x|) / 2} rather than {@code max(x, 0)} gives the exact
-     * derivative 1/2 at x = 0 (the engines' max passes the whole gradient to one side of a tie).
-     * Without a log1p operator in DJL, values below about 1e-7 (x < -16) round to 0 in float32: an
-     * absolute error under 1e-7, far below a loss's resolution.
-     */
-    public static NDArray softplus(NDArray x) {
-        NDArray abs = x.abs();
-        return x.add(abs).mul(0.5f).add(abs.neg().exp().add(1f).log());
-    }
 
     /**
      * The standard discriminator loss (binary cross-entropy with real = 1, fake = 0):

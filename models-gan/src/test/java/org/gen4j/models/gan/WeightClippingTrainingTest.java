@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import org.gen4j.core.data.BatchLoader;
 import org.gen4j.core.optim.OptimizerSpec;
-import org.gen4j.core.spec.RunSpec;
-import org.gen4j.core.train.ProcedureTrainer;
 import org.gen4j.core.random.RandomStream;
+import org.gen4j.core.spec.RunSpec;
 import org.gen4j.core.spi.Gen4j;
 import org.gen4j.core.spi.Registry;
+import org.gen4j.core.train.ProcedureTrainer;
 import org.junit.jupiter.api.Test;
 
 /** WGAN with weight clipping: every critic weight stays in [-c, c], and nothing leaks. */

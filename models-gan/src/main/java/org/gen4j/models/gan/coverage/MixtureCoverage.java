@@ -1,6 +1,5 @@
 package org.gen4j.models.gan.coverage;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
@@ -8,19 +7,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.gen4j.core.data.BatchLoader;
 import org.gen4j.core.data.GaussianMixture;
 import org.gen4j.core.data.ModeCoverage;
-import org.gen4j.core.data.BatchLoader;
 import org.gen4j.core.optim.OptimizerSpec;
 import org.gen4j.core.optim.ScheduleSpec;
 import org.gen4j.core.optim.Schedules;
 import org.gen4j.core.procedure.DataInfo;
 import org.gen4j.core.procedure.SampleRequest;
+import org.gen4j.core.random.RandomStream;
 import org.gen4j.core.spec.RunSpec;
+import org.gen4j.core.spi.Registry;
 import org.gen4j.core.train.ProcedureTrainer;
 import org.gen4j.core.train.Trainer;
-import org.gen4j.core.random.RandomStream;
-import org.gen4j.core.spi.Registry;
 
 /**
  * Trains an {@code mlp-gan} on a 2-D Gaussian mixture for a fixed number of steps with fixed seeds
