@@ -72,7 +72,7 @@ public final class InputGradientRoutes {
                 + " which no route can compute for this critic on the " + engine + " engine: "
                 + String.join("; ", reasons) + ". Way out: use a critic without BatchNorm built"
                 + " from supported layers (for dcgan: model-options norm=layer or norm=none),"
-                + " or the PyTorch engine (--engine pytorch), or a loss without a gradient"
+                + " or the PyTorch engine (engine-pytorch on the class path), or a loss without a gradient"
                 + " penalty.");
     }
 }

@@ -1,5 +1,6 @@
 package org.gen4j.core.procedure;
 
+import java.util.Optional;
 import org.gen4j.core.random.RandomStream;
 
 /**
@@ -16,4 +17,11 @@ public interface PictureContext extends SampleContext {
      * every epoch ({@code grid} for a grid's latent vectors).
      */
     RandomStream fixed(String purpose);
+
+    /**
+     * The first {@code count} samples of the run's data (fewer if it has fewer), the same at
+     * every epoch, as a batch in {@link #manager()}: what reconstructions are drawn from. Empty
+     * when the model was loaded without its data.
+     */
+    Optional<StepBatch> dataSamples(int count);
 }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.gen4j.core.data.SampleSet;
 import org.gen4j.core.engine.EngineSetup;
 import org.gen4j.core.nn.SeededNormalInitializer;
 import org.gen4j.core.optim.LearningRateSchedule;
@@ -259,8 +260,9 @@ public final class ProcedureTrainer implements Trainer {
     }
 
     @Override
-    public List<Picture> pictures(NDManager manager, int sampleCount) {
-        return procedure.pictures(new TrainerContexts.Pictures(this, manager, sampleCount), data);
+    public List<Picture> pictures(NDManager manager, int sampleCount, SampleSet samples) {
+        return procedure.pictures(new TrainerContexts.Pictures(this, manager, sampleCount,
+                samples), data);
     }
 
     @Override

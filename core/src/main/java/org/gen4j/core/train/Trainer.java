@@ -7,6 +7,7 @@ import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.gen4j.core.data.SampleSet;
 import org.gen4j.core.procedure.Picture;
 import org.gen4j.core.procedure.SampleRequest;
 import org.gen4j.core.procedure.TrainingProcedure;
@@ -44,8 +45,13 @@ public interface Trainer extends AutoCloseable {
      */
     NDArray sample(NDManager manager, SampleRequest request);
 
-    /** The procedure's epoch pictures, drawn in inference mode. */
-    List<Picture> pictures(NDManager manager, int sampleCount);
+    /**
+     * The procedure's epoch pictures, drawn in inference mode.
+     *
+     * @param data the run's data, for pictures drawn from real samples (reconstructions), or
+     *     null
+     */
+    List<Picture> pictures(NDManager manager, int sampleCount, SampleSet data);
 
     /** A network's block. */
     Block network(String name);

@@ -10,9 +10,11 @@ import ai.djl.training.ParameterStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.gen4j.core.data.BatchLoader;
+import org.gen4j.core.data.SampleSet;
 import org.gen4j.core.optim.NamedParameter;
 import org.gen4j.core.procedure.BatchField;
 import org.gen4j.core.procedure.PictureContext;
@@ -57,10 +59,12 @@ final class TrainerContexts {
     static final class Pictures extends Sample implements PictureContext {
 
         private final int sampleCount;
+        private final SampleSet data;
 
-        Pictures(ProcedureTrainer trainer, NDManager manager, int sampleCount) {
+        Pictures(ProcedureTrainer trainer, NDManager manager, int sampleCount, SampleSet data) {
             super(trainer, manager);
             this.sampleCount = sampleCount;
+            this.data = data;
         }
 
         @Override
@@ -71,6 +75,30 @@ final class TrainerContexts {
         @Override
         public RandomStream fixed(String purpose) {
             return RandomStream.derive(trainer.seed(), purpose);
+        }
+
+        @Override
+        public Optional<StepBatch> dataSamples(int count) {
+            if (data == null || count < 1) {
+                return Optional.empty();
+            }
+            int n = Math.min(count, data.size());
+            int per = Math.toIntExact(data.sampleShape().size());
+            float[] values = new float[n * per];
+            int[] labels = data.hasLabels() ? new int[n] : null;
+            for (int i = 0; i < n; i++) {
+                data.copySample(i, values, i * per);
+                if (labels != null) {
+                    labels[i] = data.label(i);
+                }
+            }
+            Map<BatchField, NDArray> fields = new LinkedHashMap<>();
+            fields.put(BatchField.IMAGES, manager.create(values,
+                    new Shape(n).addAll(data.sampleShape())));
+            if (labels != null) {
+                fields.put(BatchField.LABELS, manager.create(labels));
+            }
+            return Optional.of(new StepBatch(fields, data.description()));
         }
     }
 

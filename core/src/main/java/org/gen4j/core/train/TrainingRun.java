@@ -294,7 +294,7 @@ public final class TrainingRun implements AutoCloseable {
 
     private List<Path> writePictures(int epoch) throws IOException {
         try (NDManager m = manager.newSubManager()) {
-            List<Picture> list = trainer.pictures(m, spec.sampleCount());
+            List<Picture> list = trainer.pictures(m, spec.sampleCount(), data);
             return pictures.write(list, epoch);
         }
     }

@@ -1,11 +1,13 @@
 package org.gen4j.core.toy;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +16,8 @@ import org.gen4j.core.procedure.BatchField;
 import org.gen4j.core.procedure.DataInfo;
 import org.gen4j.core.procedure.LatentGenerator;
 import org.gen4j.core.procedure.Network;
+import org.gen4j.core.procedure.Picture;
+import org.gen4j.core.procedure.PictureContext;
 import org.gen4j.core.procedure.ProcedureState;
 import org.gen4j.core.procedure.SampleContext;
 import org.gen4j.core.procedure.SampleRequest;
@@ -84,6 +88,20 @@ final class ToyAutoencoder implements TrainingProcedure, LatentGenerator {
             runningMean[i] = 0.9f * runningMean[i] + 0.1f * mean[i];
         }
         return StepOutcome.of(loss, c.manager().create((float) seen));
+    }
+
+    /** The default samples picture, and the first 64 data points beside their reconstructions. */
+    @Override
+    public List<Picture> pictures(PictureContext context, DataInfo info) {
+        List<Picture> pictures = new ArrayList<>(TrainingProcedure.super.pictures(context, info));
+        context.dataSamples(64).ifPresent(batch -> {
+            NDArray x = batch.images();
+            NDArray code = context.forward("encoder", new NDList(x)).singletonOrThrow();
+            NDArray y = context.forward("decoder", new NDList(code)).singletonOrThrow();
+            pictures.add(Picture.grid("reconstructions", "inputs and reconstructions",
+                    NDArrays.concat(new NDList(x, y), 0), 0));
+        });
+        return pictures;
     }
 
     @Override

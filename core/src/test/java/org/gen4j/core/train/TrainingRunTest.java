@@ -62,6 +62,7 @@ class TrainingRunTest {
         assertThat(Files.readAllLines(run.resolve("metrics.csv"))).hasSize(1 + 5);
         assertThat(run.resolve("samples/epoch-001.png")).exists();
         assertThat(run.resolve("samples/epoch-002.png")).exists();
+        assertThat(run.resolve("samples/reconstructions-epoch-002.png")).exists();
         assertThat(Files.readString(run.resolve("report.html"))).contains("loss", "seen",
                 "finished", "toy");
         Path cp = run.resolve("checkpoints/step-00000025");
@@ -141,6 +142,29 @@ class TrainingRunTest {
         assertThatThrownBy(() -> TrainingRun.resume(changed, REGISTRY, run))
                 .hasMessageContaining("these keys differ: [noise (checkpoint: 0.1, now: 0.3)]")
                 .hasMessageContaining("may change on resume");
+    }
+
+    @Test
+    void classSubFoldersOfAnImageFolderAreLabels() throws Exception {
+        Path data = dir.resolve("images");
+        for (String cls : List.of("cats", "dogs")) {
+            Files.createDirectories(data.resolve(cls));
+            for (int i = 0; i < 8; i++) {
+                java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(4, 4,
+                        java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+                img.getRaster().setSample(i % 4, i / 4, 0, cls.equals("cats") ? 200 : 50);
+                javax.imageio.ImageIO.write(img, "png", data.resolve(cls + "/" + i + ".png")
+                        .toFile());
+            }
+        }
+        RunSpec spec = RunSpec.builder().setModel("toy").optData(data.toString())
+                .optBatchSize(4).optSteps(6).opt("needs-labels", true).build(REGISTRY);
+        Path run = dir.resolve("run");
+        train(spec, run);
+        CheckpointState state = Checkpoints.readState(Checkpoints.resolve(run));
+        assertThat(state.numClasses()).isEqualTo(2);
+        assertThat(state.fields()).containsExactly("images", "labels");
+        assertThat(state.sampleShape()).containsExactly(1, 4, 4);
     }
 
     @Test

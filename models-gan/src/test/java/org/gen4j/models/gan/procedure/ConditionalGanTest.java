@@ -99,7 +99,7 @@ class ConditionalGanTest {
         try (NDManager m = NDManager.newBaseManager();
                 ProcedureTrainer t = GanFixtures.labelledTrainer(REGISTRY, small().build(REGISTRY),
                         IMAGE, 10, m)) {
-            List<Picture> pictures = t.pictures(m, 20);
+            List<Picture> pictures = t.pictures(m, 20, null);
             assertThat(pictures).singleElement().satisfies(p -> {
                 assertThat(p.name()).isEqualTo(Picture.SAMPLES);
                 assertThat(p.count()).isEqualTo(20);
