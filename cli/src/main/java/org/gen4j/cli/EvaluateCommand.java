@@ -87,6 +87,15 @@ final class EvaluateCommand implements Callable<Integer> {
             + " of one metric, e.g. kid.subsets=50 or precision-recall.k=5.")
     List<String> metricOptions = new ArrayList<>();
 
+    @Option(names = "--estimator", split = ",", paramLabel = "NAME", description = "For nll and"
+            + " bits-per-dim: the likelihood estimates to score (a VAE: elbo, iwae); default"
+            + " every one the model offers.")
+    List<String> estimators;
+
+    @Option(names = "--importance-samples", defaultValue = "1000", paramLabel = "K",
+            description = "Codes per image of the importance-weighted estimate (iwae).")
+    int importanceSamples;
+
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the generated samples'"
             + " latent noise and of metrics that draw (KID subsets).")
     long seed;
@@ -117,6 +126,26 @@ final class EvaluateCommand implements Callable<Integer> {
         if (source.run != null) {
             try (TrainedModel g = TrainedModel.load(source.run, registry)) {
                 RunSpec spec = g.spec();
+                if (metrics != null && !metrics.isEmpty() && metrics.stream().anyMatch(
+                        m -> LikelihoodScoring.isLikelihoodMetric(registry, m.trim()))) {
+                    if (!metrics.stream().allMatch(
+                            m -> LikelihoodScoring.isLikelihoodMetric(registry, m.trim()))) {
+                        throw new IllegalArgumentException("--metrics " + metrics + ": score"
+                                + " the likelihood metrics (nll, bits-per-dim) in a call of"
+                                + " their own");
+                    }
+                    if (importanceSamples < 1) {
+                        throw new IllegalArgumentException("--importance-samples must be >= 1,"
+                                + " got " + importanceSamples);
+                    }
+                    report = LikelihoodScoring.score(registry, g, metricMap(List.of()),
+                            estimators, importanceSamples, n, seed, null).build();
+                    target = out != null ? out
+                            : runFolder(source.run).resolve(EvaluationReport.FILE_NAME);
+                    report.write(target);
+                    print(report, target);
+                    return 0;
+                }
                 int[] labels = null;
                 if (g.numClasses() > 0) {
                     labels = new int[n];
@@ -143,13 +172,19 @@ final class EvaluateCommand implements Callable<Integer> {
                     : parent).resolve(EvaluationReport.FILE_NAME);
         }
         report.write(target);
+        print(report, target);
+        return 0;
+    }
+
+    private static void print(EvaluationReport report, Path target) {
         for (MetricResult r : report.metrics()) {
-            StringBuilder line = new StringBuilder(String.format("%-20s", r.metric()));
+            Object model = r.details().get("model");
+            String name = model == null ? r.metric() : r.metric() + " (" + model + ")";
+            StringBuilder line = new StringBuilder(String.format("%-20s", name));
             r.values().forEach((k, v) -> line.append(String.format(" %s=%.6g", k, v)));
             System.out.println(line);
         }
         System.err.println("report: " + target.toAbsolutePath());
-        return 0;
     }
 
     private static Path runFolder(Path runOrCheckpoint) {

@@ -22,8 +22,9 @@ import picocli.CommandLine.Parameters;
 final class ListCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "KIND", description = "Only this kind: procedures,"
-            + " generators, discriminators, losses, regularizers, optimizers, schedules, presets,"
-            + " datasets, metrics, or a kind a plugin adds.")
+            + " generators, discriminators, losses, reconstruction-losses, variational-losses,"
+            + " regularizers, optimizers, schedules, presets, datasets, metrics, or a kind a"
+            + " plugin adds.")
     String kind;
 
     @Override

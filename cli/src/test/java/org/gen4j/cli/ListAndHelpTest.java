@@ -30,7 +30,8 @@ class ListAndHelpTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(TrainCommandTest.errorLine(r)).contains("unknown kind 'hinges'")
                 .contains("Known kinds: procedures, generators, discriminators, losses,"
-                        + " regularizers, optimizers, schedules, presets, datasets, metrics");
+                        + " reconstruction-losses, variational-losses, regularizers, optimizers,"
+                        + " schedules, presets, datasets, metrics");
     }
 
     @Test

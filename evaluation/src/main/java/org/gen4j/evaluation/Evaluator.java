@@ -22,6 +22,7 @@ import org.gen4j.core.metric.MetricInput;
 import org.gen4j.core.metric.MetricInputs;
 import org.gen4j.core.metric.MixtureModes;
 import org.gen4j.core.metric.PointSet;
+import org.gen4j.core.model.LikelihoodModel;
 import org.gen4j.core.spi.Registry;
 import org.gen4j.core.util.Options;
 import org.gen4j.evaluation.features.FeatureNetwork;
@@ -260,6 +261,31 @@ public final class Evaluator {
             report.addResult(m.compute(inputs));
         }
         return report.build();
+    }
+
+    /**
+     * Scores a likelihood model on held-out data with the likelihood metrics ({@code nll},
+     * {@code bits-per-dim}); several models (a VAE's ELBO and IWAE) add their results to one
+     * report.
+     *
+     * @param report the report to add to, or null for a new one
+     * @throws IllegalArgumentException if a metric needs an input other than a likelihood model
+     *     and held-out data
+     */
+    public static EvaluationReport.Builder evaluateLikelihood(Registry registry,
+            Map<String, Map<String, Object>> metrics, LikelihoodModel model, SampleSet heldOut,
+            long seed, EvaluationReport.Builder report) {
+        List<Metric> created = create(registry, metrics);
+        MetricInputs inputs = MetricInputs.builder().optSeed(seed).optLikelihood(model, heldOut)
+                .build();
+        EvaluationReport.Builder out = report != null ? report : EvaluationReport.builder()
+                .setSeed(seed).optEngine(Engine.getInstance().getEngineName())
+                .optGeneratedCount(heldOut.size());
+        for (Metric m : created) {
+            inputs.require(m.name(), m.inputs());
+            out.addResult(m.compute(inputs));
+        }
+        return out;
     }
 
     private static List<Metric> create(Registry registry, Map<String, Map<String, Object>> metrics) {

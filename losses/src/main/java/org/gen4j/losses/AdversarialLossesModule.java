@@ -7,12 +7,14 @@ import org.gen4j.losses.adversarial.MinimaxLossFactory;
 import org.gen4j.losses.adversarial.MoreLossFactories;
 import org.gen4j.losses.adversarial.NonSaturatingLossFactory;
 import org.gen4j.losses.preset.PaperPresets;
+import org.gen4j.losses.reconstruction.ReconstructionLosses;
+import org.gen4j.losses.variational.KlReconstructionFactory;
 import org.gen4j.losses.regularizer.GradientPenaltyFactories;
 import org.gen4j.losses.regularizer.WeightClippingFactory;
 
 /**
- * The losses plugin: registers every adversarial loss and regularizer of this module by name, and
- * the papers' presets ({@code wgan}, {@code wgan-gp}).
+ * The losses plugin: registers every adversarial loss, regularizer, reconstruction term and VAE
+ * objective of this module by name, and the papers' presets ({@code wgan}, {@code wgan-gp}).
  */
 public final class AdversarialLossesModule extends AbstractModule implements GenPlugin {
 
@@ -27,6 +29,10 @@ public final class AdversarialLossesModule extends AbstractModule implements Gen
         for (var factory : GradientPenaltyFactories.all()) {
             GenBindings.addRegularizer(binder(), factory);
         }
+        for (var factory : ReconstructionLosses.all()) {
+            GenBindings.addReconstructionLoss(binder(), factory);
+        }
+        GenBindings.addVariationalLoss(binder(), new KlReconstructionFactory());
         for (var preset : PaperPresets.all()) {
             GenBindings.addPreset(binder(), preset);
         }

@@ -314,7 +314,7 @@ public final class BatchLoader implements AutoCloseable {
         for (int j = 0; j < batchSize; j++) {
             int index = perm[b * batchSize + j];
             indices[j] = index;
-            data.copySample(index, values, j * sampleSize);
+            data.copySample(index, epoch, values, j * sampleSize);
             if (labels != null) {
                 labels[j] = data.label(index);
             }

@@ -27,7 +27,9 @@ import org.gen4j.core.util.Options;
  *       the seed.
  * </ol>
  *
- * <p>For folders and files, unknown options are errors; a factory checks its own options.
+ * <p>For folders and files, unknown options are errors; a factory checks its own options. Every
+ * source also takes {@code binarize} ({@link BinarizedSampleSet}): {@code dynamic}, {@code fixed}
+ * or {@code none} (default), for grayscale data.
  */
 public final class DataSources {
 
@@ -45,6 +47,16 @@ public final class DataSources {
      * @throws DataException when a folder or file is missing, empty or malformed
      */
     public static SampleSet open(String data, Options options, long seed,
+            Function<String, DatasetFactory> lookup) {
+        Objects.requireNonNull(options, "options is null");
+        String binarize = options.getChoice(BinarizedSampleSet.OPTION, BinarizedSampleSet.NONE,
+                BinarizedSampleSet.MODES);
+        SampleSet set = openUnbinarized(data, options, seed, lookup);
+        return binarize.equals(BinarizedSampleSet.NONE) ? set
+                : new BinarizedSampleSet(set, binarize, seed);
+    }
+
+    private static SampleSet openUnbinarized(String data, Options options, long seed,
             Function<String, DatasetFactory> lookup) {
         Objects.requireNonNull(data, "data is null");
         Objects.requireNonNull(options, "options is null");

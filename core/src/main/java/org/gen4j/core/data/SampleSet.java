@@ -19,6 +19,16 @@ public interface SampleSet {
     /** Copies sample {@code index} into {@code dst} starting at {@code offset}. */
     void copySample(int index, float[] dst, int offset);
 
+    /**
+     * Copies sample {@code index} as the training loader serves it in {@code epoch}: the same as
+     * {@link #copySample(int, float[], int)} unless the set draws something anew every epoch (a
+     * dynamic binarisation). Must be a pure function of its arguments, so that a resumed run
+     * sees what a straight run saw.
+     */
+    default void copySample(int index, int epoch, float[] dst, int offset) {
+        copySample(index, dst, offset);
+    }
+
     /** Whether the samples carry class labels. */
     boolean hasLabels();
 

@@ -64,6 +64,29 @@ public interface LikelihoodModel {
     double[] negativeLogLikelihood(float[] batch, int n);
 
     /**
+     * Whether the likelihood is of data given its class, {@code P(x | y)} (a conditional VAE):
+     * held-out data must then carry labels, given to {@link #negativeLogLikelihood(float[],
+     * int[], int)}.
+     */
+    default boolean conditional() {
+        return false;
+    }
+
+    /**
+     * The negative log-likelihood of each of {@code n} samples given their classes, for a
+     * {@link #conditional()} model; an unconditional model ignores the labels.
+     *
+     * @param labels the class of each sample, or null for an unconditional model
+     */
+    default double[] negativeLogLikelihood(float[] batch, int[] labels, int n) {
+        if (conditional()) {
+            throw new UnsupportedOperationException(id() + " is conditional but implements no"
+                    + " labelled likelihood");
+        }
+        return negativeLogLikelihood(batch, n);
+    }
+
+    /**
      * Converts the negative log-density of a dequantised sample to the NLL of the discrete data:
      * {@code densityNll - dimensions * ln(binWidth)}.
      *

@@ -8,7 +8,9 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import org.gen4j.core.data.DatasetFactory;
 import org.gen4j.core.loss.GanLossFactory;
+import org.gen4j.core.loss.ReconstructionLossFactory;
 import org.gen4j.core.loss.RegularizerFactory;
+import org.gen4j.core.loss.VariationalLossFactory;
 import org.gen4j.core.metric.MetricFactory;
 import org.gen4j.core.model.DiscriminatorFactory;
 import org.gen4j.core.model.GeneratorFactory;
@@ -75,6 +77,16 @@ public final class GenBindings {
     /** Registers an adversarial loss. */
     public static void addLoss(Binder binder, GanLossFactory factory) {
         add(binder, PluginKind.LOSS, factory);
+    }
+
+    /** Registers a reconstruction term. */
+    public static void addReconstructionLoss(Binder binder, ReconstructionLossFactory factory) {
+        add(binder, PluginKind.RECONSTRUCTION_LOSS, factory);
+    }
+
+    /** Registers a VAE objective. */
+    public static void addVariationalLoss(Binder binder, VariationalLossFactory factory) {
+        add(binder, PluginKind.VARIATIONAL_LOSS, factory);
     }
 
     /** Registers a regularizer. */

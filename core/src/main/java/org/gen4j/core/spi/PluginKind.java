@@ -5,7 +5,9 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import org.gen4j.core.data.DatasetFactory;
 import org.gen4j.core.loss.GanLossFactory;
+import org.gen4j.core.loss.ReconstructionLossFactory;
 import org.gen4j.core.loss.RegularizerFactory;
+import org.gen4j.core.loss.VariationalLossFactory;
 import org.gen4j.core.metric.MetricFactory;
 import org.gen4j.core.model.DiscriminatorFactory;
 import org.gen4j.core.model.GeneratorFactory;
@@ -33,6 +35,14 @@ public final class PluginKind<T extends NamedFactory> {
     /** Adversarial losses ({@code non-saturating}, {@code wasserstein}, ...). */
     public static final PluginKind<GanLossFactory> LOSS =
             new PluginKind<>("loss", "losses", GanLossFactory.class);
+    /** Reconstruction terms ({@code l2}, {@code l1}, {@code bce}, ...). */
+    public static final PluginKind<ReconstructionLossFactory> RECONSTRUCTION_LOSS =
+            new PluginKind<>("reconstruction-loss", "reconstruction-losses",
+                    ReconstructionLossFactory.class);
+    /** VAE objectives ({@code kl-reconstruction}). */
+    public static final PluginKind<VariationalLossFactory> VARIATIONAL_LOSS =
+            new PluginKind<>("variational-loss", "variational-losses",
+                    VariationalLossFactory.class);
     /** Regularizers of a critic ({@code wgan-gp}, {@code weight-clipping}, ...). */
     public static final PluginKind<RegularizerFactory> REGULARIZER =
             new PluginKind<>("regularizer", "regularizers", RegularizerFactory.class);
@@ -97,8 +107,8 @@ public final class PluginKind<T extends NamedFactory> {
 
     /** The core's kinds, in the order {@code gen4j list} shows them. */
     public static List<PluginKind<?>> builtIn() {
-        return List.of(PROCEDURE, GENERATOR, DISCRIMINATOR, LOSS, REGULARIZER, OPTIMIZER, SCHEDULE,
-                PRESET, DATASET, METRIC);
+        return List.of(PROCEDURE, GENERATOR, DISCRIMINATOR, LOSS, RECONSTRUCTION_LOSS,
+                VARIATIONAL_LOSS, REGULARIZER, OPTIMIZER, SCHEDULE, PRESET, DATASET, METRIC);
     }
 
     /** The singular noun, as in "Unknown loss 'x'". */

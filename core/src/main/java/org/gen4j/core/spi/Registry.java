@@ -14,7 +14,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.gen4j.core.data.DatasetFactory;
 import org.gen4j.core.loss.GanLossFactory;
+import org.gen4j.core.loss.ReconstructionLossFactory;
 import org.gen4j.core.loss.RegularizerFactory;
+import org.gen4j.core.loss.VariationalLossFactory;
 import org.gen4j.core.metric.MetricFactory;
 import org.gen4j.core.model.DiscriminatorFactory;
 import org.gen4j.core.model.GeneratorFactory;
@@ -101,6 +103,16 @@ public final class Registry {
     /** The adversarial loss registered as {@code name}. */
     public GanLossFactory loss(String name) {
         return get(PluginKind.LOSS, name);
+    }
+
+    /** The reconstruction term registered as {@code name}. */
+    public ReconstructionLossFactory reconstructionLoss(String name) {
+        return get(PluginKind.RECONSTRUCTION_LOSS, name);
+    }
+
+    /** The VAE objective registered as {@code name}. */
+    public VariationalLossFactory variationalLoss(String name) {
+        return get(PluginKind.VARIATIONAL_LOSS, name);
     }
 
     /** The regularizer registered as {@code name}. */

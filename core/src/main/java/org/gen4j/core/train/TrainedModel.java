@@ -10,13 +10,17 @@ import java.util.Optional;
 import java.util.Set;
 import org.gen4j.core.procedure.BatchField;
 import org.gen4j.core.procedure.DataInfo;
+import org.gen4j.core.model.LikelihoodModel;
+import org.gen4j.core.procedure.LatentEncoder;
 import org.gen4j.core.procedure.LatentGenerator;
+import org.gen4j.core.procedure.LikelihoodProcedure;
 import org.gen4j.core.procedure.SampleRequest;
 import org.gen4j.core.procedure.TrainingProcedure;
 import org.gen4j.core.random.RandomStream;
 import org.gen4j.core.spec.RunSpec;
 import org.gen4j.core.spec.SpecLoader;
 import org.gen4j.core.spi.Registry;
+import org.gen4j.core.util.Options;
 
 /**
  * A trained model of any procedure, loaded from a checkpoint for sampling in inference mode.
@@ -116,6 +120,79 @@ public final class TrainedModel implements AutoCloseable {
     /** The classes samples can be conditioned on; 0 for an unconditional model. */
     public int numClasses() {
         return trainer.procedure().numClasses();
+    }
+
+    /** The data the model was trained on: its sample shape, classes and fields. */
+    public DataInfo data() {
+        return data;
+    }
+
+    /** The model as an encoder, when its procedure maps samples to latent codes. */
+    public Optional<LatentEncoder> encoder() {
+        return trainer.procedure() instanceof LatentEncoder e ? Optional.of(e)
+                : Optional.empty();
+    }
+
+    /**
+     * Encodes samples to their latent means, in forward passes of at most {@code batch}.
+     *
+     * @param x {@code n} samples, row-major
+     * @param labels the class of each sample for a conditional model, or null
+     * @return {@code (n, latentSize)} row-major
+     * @throws UnsupportedOperationException if the procedure has no encoder
+     */
+    public float[] encode(float[] x, int[] labels, int batch) {
+        LatentEncoder e = encoder().orElseThrow(() -> new UnsupportedOperationException(
+                "procedure '" + trainer.spec().procedure() + "' has no encoder"));
+        checkLabels(labels);
+        int per = Math.toIntExact(data.sampleShape().size());
+        if (x.length == 0 || x.length % per != 0) {
+            throw new IllegalArgumentException(x.length + " values are not whole samples of"
+                    + " shape " + data.sampleShape());
+        }
+        int n = x.length / per;
+        float[] out = null;
+        int latent = -1;
+        for (int start = 0; start < n; start += batch) {
+            int count = Math.min(batch, n - start);
+            try (NDManager m = manager.newSubManager()) {
+                NDArray xs = m.create(Arrays.copyOfRange(x, start * per, (start + count) * per),
+                        new Shape(count).addAll(data.sampleShape()));
+                NDArray ys = labels == null ? null
+                        : m.create(Arrays.copyOfRange(labels, start, start + count));
+                float[] z = e.encode(new TrainerContexts.Sample(trainer, m), xs, ys)
+                        .toFloatArray();
+                if (out == null) {
+                    latent = z.length / count;
+                    out = new float[n * latent];
+                }
+                System.arraycopy(z, 0, out, start * latent, z.length);
+            }
+        }
+        return out;
+    }
+
+    /** The likelihood estimators the procedure offers; empty when it offers none. */
+    public java.util.List<String> likelihoodEstimators() {
+        return trainer.procedure() instanceof LikelihoodProcedure p ? p.likelihoodEstimators()
+                : java.util.List.of();
+    }
+
+    /**
+     * A likelihood model on this model's networks, valid until this model is closed.
+     *
+     * @param estimator one of {@link #likelihoodEstimators()}
+     * @param options the estimator's options ({@code samples}, {@code seed}, ...)
+     * @throws UnsupportedOperationException if the procedure gives no likelihood
+     */
+    public LikelihoodModel likelihood(String estimator, java.util.Map<String, ?> options) {
+        if (!(trainer.procedure() instanceof LikelihoodProcedure p)) {
+            throw new UnsupportedOperationException("procedure '" + trainer.spec().procedure()
+                    + "' gives no likelihood of data; procedures that do: vae, cvae, and the"
+                    + " autoregressive models");
+        }
+        return p.likelihood(new TrainerContexts.Sample(trainer, manager), estimator,
+                new Options("likelihood '" + estimator + "'", options));
     }
 
     /** The model as a latent generator, when its procedure decodes latent vectors. */

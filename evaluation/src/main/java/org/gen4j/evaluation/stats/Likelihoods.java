@@ -59,6 +59,11 @@ public final class Likelihoods {
             throw new IllegalArgumentException("held-out data (" + data.description()
                     + ") is empty (0 samples); at least 1 sample is needed");
         }
+        if (model.conditional() && !data.hasLabels()) {
+            throw new IllegalArgumentException("likelihood model '" + model.id() + "' is"
+                    + " conditional on class labels, but the held-out data ("
+                    + data.description() + ") has none");
+        }
         long dims = model.dimensions();
         int per = Math.toIntExact(dims);
         float[] batch = new float[Math.toIntExact((long) Math.min(batchSize, n) * per)];
@@ -68,10 +73,15 @@ public final class Likelihoods {
         for (int start = 0; start < n; start += batchSize) {
             int b = Math.min(batchSize, n - start);
             float[] buffer = b * per == batch.length ? batch : new float[b * per];
+            int[] labels = model.conditional() ? new int[b] : null;
             for (int i = 0; i < b; i++) {
                 data.copySample(start + i, buffer, i * per);
+                if (labels != null) {
+                    labels[i] = data.label(start + i);
+                }
             }
-            double[] nll = model.negativeLogLikelihood(buffer, b);
+            double[] nll = labels == null ? model.negativeLogLikelihood(buffer, b)
+                    : model.negativeLogLikelihood(buffer, labels, b);
             if (nll == null || nll.length != b) {
                 throw new IllegalStateException("likelihood model '" + model.id() + "' returned "
                         + (nll == null ? "null" : nll.length + " values") + " for a batch of " + b

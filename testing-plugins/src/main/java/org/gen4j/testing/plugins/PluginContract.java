@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
 import org.gen4j.core.data.DatasetFactory;
 import org.gen4j.core.loss.GanLoss;
 import org.gen4j.core.loss.GanLossFactory;
+import org.gen4j.core.loss.ReconstructionLossFactory;
 import org.gen4j.core.loss.RegularizerFactory;
+import org.gen4j.core.loss.VariationalLossFactory;
 import org.gen4j.core.metric.Metric;
 import org.gen4j.core.metric.MetricFactory;
 import org.gen4j.core.model.Discriminator;
@@ -303,6 +305,10 @@ public abstract class PluginContract {
             return ((GanLossFactory) factory).create(options);
         } else if (kind.equals(PluginKind.REGULARIZER)) {
             return ((RegularizerFactory) factory).create(options);
+        } else if (kind.equals(PluginKind.RECONSTRUCTION_LOSS)) {
+            return ((ReconstructionLossFactory) factory).create(options);
+        } else if (kind.equals(PluginKind.VARIATIONAL_LOSS)) {
+            return ((VariationalLossFactory) factory).create(options);
         } else if (kind.equals(PluginKind.GENERATOR)) {
             return ((GeneratorFactory) factory).create(
                     new NetworkSpec(sampleShape(name), latentSize(), options));

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -13,6 +12,7 @@ import org.gen4j.core.loss.GanLoss;
 import org.gen4j.core.loss.WeightedRegularizer;
 import org.gen4j.core.model.Discriminator;
 import org.gen4j.core.procedure.BatchField;
+import org.gen4j.core.procedure.ClassRows;
 import org.gen4j.core.procedure.DataInfo;
 import org.gen4j.core.procedure.LatentGenerator;
 import org.gen4j.core.procedure.Network;
@@ -24,7 +24,6 @@ import org.gen4j.core.procedure.StepBatch;
 import org.gen4j.core.procedure.StepContext;
 import org.gen4j.core.procedure.StepOutcome;
 import org.gen4j.core.procedure.TrainingProcedure;
-import org.gen4j.core.random.RandomStream;
 
 /**
  * The GAN step of {@code gan} and {@code cgan}: {@code n-critic} discriminator updates, then one
@@ -249,29 +248,15 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator {
     }
 
     /**
-     * The epoch picture: for a conditional GAN one row per class, each column one latent vector
-     * shared by every row, so that a column shows one style in every class.
+     * The epoch picture: for a conditional GAN one row per class ({@link ClassRows}), otherwise
+     * the default grid.
      */
     @Override
     public List<Picture> pictures(PictureContext context, DataInfo info) {
         if (!conditional()) {
             return TrainingProcedure.super.pictures(context, info);
         }
-        int columns = Math.max(1, context.sampleCount() / classes);
-        RandomStream grid = context.fixed("grid");
-        float[] zc = new float[columns * latentSize];
-        grid.fillGaussian(zc, 1f);
-        float[] z = new float[classes * columns * latentSize];
-        List<Integer> labels = new ArrayList<>();
-        for (int k = 0; k < classes; k++) {
-            System.arraycopy(zc, 0, z, k * columns * latentSize, zc.length);
-            for (int j = 0; j < columns; j++) {
-                labels.add(k);
-            }
-        }
-        NDManager m = context.manager();
-        NDArray images = generate(context, m.create(z, new Shape(classes * columns, latentSize)),
-                m.create(labels.stream().mapToInt(Integer::intValue).toArray()));
-        return List.of(Picture.grid(Picture.SAMPLES, "one row per class", images, columns));
+        return List.of(ClassRows.picture(context, classes, latentSize,
+                (z, y) -> generate(context, z, y)));
     }
 }

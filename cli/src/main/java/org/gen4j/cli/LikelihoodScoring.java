@@ -1,0 +1,104 @@
+package org.gen4j.cli;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.gen4j.core.data.DataSources;
+import org.gen4j.core.data.IdxDataset;
+import org.gen4j.core.data.SampleSet;
+import org.gen4j.core.metric.MetricInput;
+import org.gen4j.core.spec.RunSpec;
+import org.gen4j.core.spi.Registry;
+import org.gen4j.core.train.TrainedModel;
+import org.gen4j.core.util.Options;
+import org.gen4j.evaluation.Evaluator;
+import org.gen4j.evaluation.report.EvaluationReport;
+
+/**
+ * The likelihood half of {@code gen4j evaluate --run}: {@code nll} and {@code bits-per-dim} of
+ * the run's held-out data (the test split of its data, binarised the fixed way where the run
+ * binarised), under every likelihood estimate the model's procedure offers (a VAE: its ELBO and
+ * its importance-weighted estimate).
+ */
+final class LikelihoodScoring {
+
+    private LikelihoodScoring() {}
+
+    /** Whether a metric needs a likelihood model. */
+    static boolean isLikelihoodMetric(Registry registry, String name) {
+        return registry.metric(name).create(Options.empty("metric '" + name + "'")).inputs()
+                .contains(MetricInput.LIKELIHOOD_MODEL);
+    }
+
+    static EvaluationReport.Builder score(Registry registry, TrainedModel model,
+            Map<String, Map<String, Object>> metrics, List<String> estimators,
+            int importanceSamples, int limit, long seed, EvaluationReport.Builder report) {
+        List<String> offered = model.likelihoodEstimators();
+        if (offered.isEmpty()) {
+            throw new IllegalArgumentException("metrics " + metrics.keySet() + " need a"
+                    + " likelihood, but procedure '" + model.spec().procedure() + "' of "
+                    + model.checkpoint() + " gives none (vae, cvae and the autoregressive"
+                    + " procedures do)");
+        }
+        List<String> chosen = estimators == null || estimators.isEmpty() ? offered : estimators;
+        for (String e : chosen) {
+            if (!offered.contains(e)) {
+                throw new IllegalArgumentException("--estimator " + e + ": procedure '"
+                        + model.spec().procedure() + "' offers " + offered);
+            }
+        }
+        SampleSet heldOut = heldOut(registry, model.spec(), limit);
+        EvaluationReport.Builder out = report;
+        for (String e : chosen) {
+            Map<String, Object> options = new HashMap<>();
+            options.put("seed", seed);
+            if (e.equals("iwae")) {
+                options.put("samples", importanceSamples);
+            }
+            out = Evaluator.evaluateLikelihood(registry, metrics, model.likelihood(e, options),
+                    heldOut, seed, out);
+        }
+        return out;
+    }
+
+    private static SampleSet heldOut(Registry registry, RunSpec spec, int limit) {
+        Map<String, Object> options = new HashMap<>(spec.dataOptions());
+        options.put("split", IdxDataset.TEST);
+        SampleSet test = DataSources.open(spec.data(), new Options("held-out data '"
+                + spec.data() + "'", options), spec.seed(), registry::dataset);
+        return test.size() <= limit ? test : new FirstSamples(test, limit);
+    }
+
+    /** The first samples of a set. */
+    private record FirstSamples(SampleSet base, int size) implements SampleSet {
+        @Override
+        public ai.djl.ndarray.types.Shape sampleShape() {
+            return base.sampleShape();
+        }
+
+        @Override
+        public void copySample(int index, float[] dst, int offset) {
+            base.copySample(index, dst, offset);
+        }
+
+        @Override
+        public boolean hasLabels() {
+            return base.hasLabels();
+        }
+
+        @Override
+        public int label(int index) {
+            return base.label(index);
+        }
+
+        @Override
+        public int numClasses() {
+            return base.numClasses();
+        }
+
+        @Override
+        public String description() {
+            return base.description() + " (first " + size + ")";
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package org.gen4j.models.ae.likelihood;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.nn.Activation;
+import java.util.List;
+import org.gen4j.core.loss.LogitFunctions;
+
+/**
+ * The decoder distributions of the autoencoder family, by name:
+ *
+ * <ul>
+ *   <li>{@value #BERNOULLI}: one logit {@code l} per value, for binarised data; with {@code t =
+ *       (x + 1) / 2}, \( -\log p = \sum \mathrm{softplus}(l) - t\,l \).
+ *   <li>{@value #GAUSSIAN}: a mean per value and a fixed standard deviation {@code s},
+ *       \( -\log p = \sum \tfrac12 ((x - \mu)/s)^2 + \log s + \tfrac12 \log 2\pi \).
+ *   <li>{@value #GAUSSIAN_LEARNED}: a mean and a log standard deviation per value (clipped to
+ *       [-7, 2]), the same density.
+ *   <li>{@value #LOGISTIC}: the discretised logistic of PixelCNN++ (Salimans et al. 2017) over
+ *       the 256 levels of 8-bit data in [-1, 1] (bins of width 2/255, the end bins open), a mean
+ *       and a log scale (clipped below at -7) per value.
+ * </ul>
+ */
+public final class PixelLikelihoods {
+
+    /** Bernoulli logits. */
+    public static final String BERNOULLI = "bernoulli";
+    /** Gaussian with a fixed standard deviation. */
+    public static final String GAUSSIAN = "gaussian";
+    /** Gaussian with a learned standard deviation per value. */
+    public static final String GAUSSIAN_LEARNED = "gaussian-learned";
+    /** Discretised logistic for 8-bit data. */
+    public static final String LOGISTIC = "logistic";
+
+    /** Every name, in the order specs list them. */
+    public static final List<String> NAMES = List.of(BERNOULLI, GAUSSIAN, GAUSSIAN_LEARNED,
+            LOGISTIC);
+
+    private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+    /** Half a bin of 8-bit data scaled to [-1, 1]. */
+    private static final float HALF_BIN = 1f / 255f;
+
+    private PixelLikelihoods() {}
+
+    /**
+     * The distribution called {@code name}.
+     *
+     * @param std the fixed standard deviation of {@value #GAUSSIAN}, in the data's units
+     * @throws IllegalArgumentException naming the known distributions
+     */
+    public static PixelLikelihood of(String name, double std) {
+        return switch (name) {
+            case BERNOULLI -> new Bernoulli();
+            case GAUSSIAN -> new Gaussian(false, std);
+            case GAUSSIAN_LEARNED -> new Gaussian(true, std);
+            case LOGISTIC -> new Logistic();
+            default -> throw new IllegalArgumentException("decoder must be one of " + NAMES
+                    + ", got '" + name + "'");
+        };
+    }
+
+    /** Sums each sample's values: {@code (N, ...)} to {@code (N)}. */
+    static NDArray perSample(NDArray values) {
+        return values.reshape(values.getShape().get(0), -1).sum(new int[] {1});
+    }
+
+    /** The {@code i}-th of {@code k} equal parts of the output along axis 1. */
+    static NDArray part(NDArray out, int i, int k) {
+        long c = out.getShape().get(1) / k;
+        return out.get(new NDIndex(":, {}:{}", i * c, (i + 1) * c));
+    }
+
+    private static final class Bernoulli implements PixelLikelihood {
+        @Override
+        public String name() {
+            return BERNOULLI;
+        }
+
+        @Override
+        public int outputsPerValue() {
+            return 1;
+        }
+
+        @Override
+        public NDArray nll(NDArray out, NDArray x) {
+            NDArray t = x.add(1f).mul(0.5f);
+            return perSample(LogitFunctions.softplus(out).sub(out.mul(t)));
+        }
+
+        @Override
+        public NDArray mean(NDArray out) {
+            return out.mul(0.5f).tanh();
+        }
+
+        @Override
+        public boolean discrete() {
+            return true;
+        }
+    }
+
+    private static final class Gaussian implements PixelLikelihood {
+        private final boolean learned;
+        private final float std;
+
+        Gaussian(boolean learned, double std) {
+            if (!(std > 0) || Double.isInfinite(std)) {
+                throw new IllegalArgumentException("decoder-std must be finite and > 0, got "
+                        + std);
+            }
+            this.learned = learned;
+            this.std = (float) std;
+        }
+
+        @Override
+        public String name() {
+            return learned ? GAUSSIAN_LEARNED : GAUSSIAN;
+        }
+
+        @Override
+        public int outputsPerValue() {
+            return learned ? 2 : 1;
+        }
+
+        @Override
+        public NDArray nll(NDArray out, NDArray x) {
+            if (!learned) {
+                NDArray z = x.sub(out).div(std);
+                return perSample(z.square().mul(0.5f)).add((float) (Math.log(std)
+                        + HALF_LOG_TWO_PI) * x.getShape().slice(1).size());
+            }
+            NDArray mu = part(out, 0, 2);
+            NDArray logStd = part(out, 1, 2).maximum(-7f).minimum(2f);
+            NDArray z = x.sub(mu).mul(logStd.neg().exp());
+            return perSample(z.square().mul(0.5f).add(logStd).add((float) HALF_LOG_TWO_PI));
+        }
+
+        @Override
+        public NDArray mean(NDArray out) {
+            return (learned ? part(out, 0, 2) : out).maximum(-1f).minimum(1f);
+        }
+
+        @Override
+        public boolean discrete() {
+            return false;
+        }
+    }
+
+    private static final class Logistic implements PixelLikelihood {
+        @Override
+        public String name() {
+            return LOGISTIC;
+        }
+
+        @Override
+        public int outputsPerValue() {
+            return 2;
+        }
+
+        @Override
+        public NDArray nll(NDArray out, NDArray x) {
+            NDArray mu = part(out, 0, 2);
+            NDArray logScale = part(out, 1, 2).maximum(-7f);
+            NDArray centered = x.sub(mu);
+            NDArray invScale = logScale.neg().exp();
+            NDArray plusIn = centered.add(HALF_BIN).mul(invScale);
+            NDArray minIn = centered.sub(HALF_BIN).mul(invScale);
+            NDArray logCdfPlus = LogitFunctions.logSigmoid(plusIn);
+            NDArray logOneMinusCdfMin = LogitFunctions.softplus(minIn).neg();
+            NDArray cdfDelta = Activation.sigmoid(plusIn).sub(Activation.sigmoid(minIn));
+            NDArray midIn = centered.mul(invScale);
+            // The density at the bin centre times the bin width, where the bin's mass underflows.
+            NDArray logPdfMid = midIn.sub(logScale).sub(LogitFunctions.softplus(midIn).mul(2f))
+                    .add((float) Math.log(2 * HALF_BIN));
+            NDArray inner = NDArrays.where(cdfDelta.gt(1e-5f),
+                    cdfDelta.maximum(1e-12f).log(), logPdfMid);
+            NDArray logProb = NDArrays.where(x.lt(-0.999f), logCdfPlus,
+                    NDArrays.where(x.gt(0.999f), logOneMinusCdfMin, inner));
+            return perSample(logProb).neg();
+        }
+
+        @Override
+        public NDArray mean(NDArray out) {
+            return part(out, 0, 2).maximum(-1f).minimum(1f);
+        }
+
+        @Override
+        public boolean discrete() {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The autoencoder family: likelihood. */
+package org.gen4j.models.ae.likelihood;

@@ -1,0 +1,2 @@
+/** The autoencoder family: networks. */
+package org.gen4j.models.ae.networks;

@@ -1,0 +1,2 @@
+/** The autoencoder family: procedure. */
+package org.gen4j.models.ae.procedure;
