@@ -13,8 +13,9 @@ import java.util.Objects;
  * @param block the DJL block, uninitialised
  * @param inputShapes the shapes of its inputs for a batch of one ({@code (1, latent)}; {@code (1,
  *     C, H, W)} and {@code (1)} for an image and its label)
- * @param initStd the standard deviation of the N(0, std) initialisation of its weights, drawn from
- *     the run's seed so that every engine starts identical; 0 keeps the block's own initialisers
+ * @param initStd the standard deviation of the N(0, std) initialisation of its weights; 0 means
+ *     DJL's default (Xavier uniform). Either is drawn from the run's seed, so that every run and
+ *     every engine starts identical
  */
 public record Network(String name, Block block, List<Shape> inputShapes, float initStd) {
 

@@ -20,6 +20,7 @@ import java.util.Objects;
 import org.gen4j.core.data.SampleSet;
 import org.gen4j.core.engine.EngineSetup;
 import org.gen4j.core.nn.SeededNormalInitializer;
+import org.gen4j.core.nn.SeededXavierInitializer;
 import org.gen4j.core.optim.LearningRateSchedule;
 import org.gen4j.core.optim.NamedParameter;
 import org.gen4j.core.optim.Optimizer;
@@ -29,6 +30,7 @@ import org.gen4j.core.procedure.NetworkRole;
 import org.gen4j.core.procedure.Picture;
 import org.gen4j.core.procedure.ProcedureFactory;
 import org.gen4j.core.procedure.ProcedureSetup;
+import org.gen4j.core.procedure.SampleContext;
 import org.gen4j.core.procedure.SampleRequest;
 import org.gen4j.core.procedure.StepOutcome;
 import org.gen4j.core.procedure.TrainingProcedure;
@@ -40,8 +42,8 @@ import org.gen4j.core.spi.Registry;
  * The {@link Trainer} of every procedure.
  *
  * <p>Networks are initialised in the procedure's order from one stream derived from the seed
- * ({@code init}), with N(0, std) weights where the network asks for them, so every engine starts
- * from the same numbers. Each network with a role gets the optimizer its spec names; the schedule
+ * ({@code init}): N(0, std) weights where the network asks for them, DJL's Xavier distribution
+ * otherwise, so every run and every engine starts from the same numbers. Each network with a role gets the optimizer its spec names; the schedule
  * sets their learning-rate factor before each step. Each step's arrays live in a sub-manager
  * closed at the end of the step, so the array count stays constant over a run; the reported
  * values are read back once per step (one synchronisation) and checked for NaN and infinity.
@@ -73,10 +75,9 @@ public final class ProcedureTrainer implements Trainer {
                     throw new IllegalStateException("procedure " + spec.procedure()
                             + " declares network " + n.name() + " twice");
                 }
-                if (n.initStd() > 0) {
-                    n.block().setInitializer(new SeededNormalInitializer(init, 0f, n.initStd()),
-                            Parameter.Type.WEIGHT);
-                }
+                n.block().setInitializer(n.initStd() > 0
+                        ? new SeededNormalInitializer(init, 0f, n.initStd())
+                        : new SeededXavierInitializer(init), Parameter.Type.WEIGHT);
                 n.block().initialize(root, DataType.FLOAT32, n.inputShapes().toArray(Shape[]::new));
                 parameters.put(n.name(), NamedParameter.trainable(n.block()));
                 if (spec.optimizers().containsKey(n.name())) {
@@ -257,6 +258,14 @@ public final class ProcedureTrainer implements Trainer {
     @Override
     public NDArray sample(NDManager manager, SampleRequest request) {
         return procedure.sample(new TrainerContexts.Sample(this, manager), request);
+    }
+
+    /**
+     * A context for calling the procedure's own capabilities in inference mode (its likelihood,
+     * its encoder), with results in {@code manager}.
+     */
+    public SampleContext sampleContext(NDManager manager) {
+        return new TrainerContexts.Sample(this, manager);
     }
 
     @Override

@@ -20,7 +20,7 @@ import org.gen4j.core.util.Options;
  * <ul>
  *   <li>{@code architecture}: {@code mlp} (default) or {@code conv}.
  *   <li>{@code hidden}: the MLP's hidden widths, encoder order (default {@code [512, 256]}); the
- *       decoder mirrors them ({@code 256, 512}).
+ *       decoder mirrors them ({@code 256, 512}); an empty list makes both networks linear.
  *   <li>{@code width}: the convolutional channel unit w (default 32): the encoder is Conv(w, k4
  *       s2 p1), ReLU, Conv(2w, k4 s2 p1), ReLU, then a linear layer; the decoder a linear layer to
  *       2w x H/4 x W/4, ReLU, TConv(w, k4 s2 p1), ReLU, TConv(k C, k4 s2 p1). Images whose side
@@ -59,7 +59,7 @@ public final class AeNetworks {
         options.getString("hidden", null);
         if (raw == null) {
             hidden.addAll(List.of(512, 256));
-        } else if (raw instanceof List<?> list && !list.isEmpty()) {
+        } else if (raw instanceof List<?> list) {
             for (Object o : list) {
                 if (!(o instanceof Number n) || n.intValue() < 1 || n.intValue() > 65536
                         || n.doubleValue() != n.intValue()) {
@@ -70,7 +70,7 @@ public final class AeNetworks {
             }
         } else {
             throw new IllegalArgumentException(options.owner() + ": option 'hidden' must be a"
-                    + " non-empty list of widths, got " + raw);
+                    + " list of widths (empty: linear networks), got " + raw);
         }
         int width = options.getInt("width", 32, 1, 4096);
         options.checkAllUsed();

@@ -24,9 +24,9 @@ import org.gen4j.core.util.Options;
  * </ul>
  *
  * <p>Both are upper bounds on the NLL in expectation ({@link #exact()} is false). A decoder with
- * a density (Gaussian) is evaluated at the dequantised {@code x + w u}; options {@code seed}
- * (the codes' and the dequantisation's stream) and {@code chunk} (image-code pairs per forward
- * pass, default 4096).
+ * a density (Gaussian) is evaluated at the dequantised {@code x + w u} ({@code dequantise}, default
+ * true; false gives the density of continuous data); options {@code seed} (the codes' and the
+ * dequantisation's stream) and {@code chunk} (image-code pairs per forward pass, default 4096).
  */
 final class VaeLikelihood implements LikelihoodModel {
 
@@ -40,9 +40,11 @@ final class VaeLikelihood implements LikelihoodModel {
     private final int samples;
     private final int chunk;
     private final RandomStream random;
+    private final boolean dequantise;
 
     private VaeLikelihood(Vae vae, SampleContext context, DataInfo data, boolean iw, int samples,
-            int chunk, long seed) {
+            int chunk, long seed, boolean dequantise) {
+        this.dequantise = dequantise && !vae.likelihood().discrete();
         this.vae = vae;
         this.context = context;
         this.data = data;
@@ -63,8 +65,9 @@ final class VaeLikelihood implements LikelihoodModel {
         int samples = options.getInt("samples", iw ? 1000 : 1, 1, 1_000_000);
         int chunk = options.getInt("chunk", 4096, 1, 1 << 22);
         long seed = options.getLong("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
+        boolean dequantise = options.getBoolean("dequantise", true);
         options.checkAllUsed();
-        return new VaeLikelihood(vae, context, data, iw, samples, chunk, seed);
+        return new VaeLikelihood(vae, context, data, iw, samples, chunk, seed, dequantise);
     }
 
     @Override
@@ -129,7 +132,6 @@ final class VaeLikelihood implements LikelihoodModel {
     }
 
     private double[] group(float[] pixels, int[] labels, int g, int per) {
-        boolean dequantise = !vae.likelihood().discrete();
         if (dequantise) {
             pixels = pixels.clone();
             for (int i = 0; i < pixels.length; i++) {
