@@ -1,6 +1,7 @@
 package org.gen4j.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.gen4j.core.image.ImageGrid;
 import org.gen4j.core.latent.Interpolation;
@@ -37,6 +38,15 @@ final class InterpolateCommand implements Callable<Integer> {
     @Option(names = "--linear", description = "Interpolate linearly instead of spherically.")
     boolean linear;
 
+    @Option(names = "--between", arity = "2", paramLabel = "IMAGE", description = "Two images to"
+            + " walk between instead of random points, for a model with an encoder (vae, ae,"
+            + " cvae): #N for image N of the run's test split, or an image file. Linear.")
+    List<String> between;
+
+    @Option(names = "--class", paramLabel = "K", description = "With --between on a conditional"
+            + " model: the class of the path (default: the first image's, when it is #N).")
+    Integer classLabel;
+
     @Option(names = "--out", defaultValue = "interpolation.png", paramLabel = "FILE.png",
             description = "Output PNG (default ${DEFAULT-VALUE}).")
     Path out;
@@ -62,6 +72,9 @@ final class InterpolateCommand implements Callable<Integer> {
                         + " does not");
             }
             int d = g.latent().get().latentSize();
+            if (between != null) {
+                return between(g, d);
+            }
             int[] labels = null;
             if (g.numClasses() > 0) {
                 labels = new int[rows * steps];
@@ -87,6 +100,51 @@ final class InterpolateCommand implements Callable<Integer> {
                     out);
             System.err.println("interpolation: " + out.toAbsolutePath());
         }
+        return 0;
+    }
+
+    /** One row from the code of the first image to the code of the second. */
+    private int between(TrainedModel g, int d) throws java.io.IOException {
+        if (g.encoder().isEmpty()) {
+            throw new IllegalArgumentException("--between needs a model with an encoder (ae, vae,"
+                    + " cvae); the procedure of " + run + " is " + g.spec().procedure());
+        }
+        int[] la = {-1};
+        int[] lb = {-1};
+        float[] a = RunData.image(Gen4j.registry(), g, between.get(0), la);
+        float[] b = RunData.image(Gen4j.registry(), g, between.get(1), lb);
+        int[] label = null;
+        if (g.numClasses() > 0) {
+            int k = classLabel != null ? classLabel : la[0];
+            if (k < 0 || k >= g.numClasses()) {
+                throw new IllegalArgumentException("--class: give the class of the path, in [0, "
+                        + (g.numClasses() - 1) + "] (the first image has none from the split)");
+            }
+            label = new int[] {k};
+        } else if (classLabel != null) {
+            throw new IllegalArgumentException("--class: the model of " + run + " is not"
+                    + " conditional");
+        }
+        float[] za = g.encode(a, label, 1);
+        float[] zb = g.encode(b, label, 1);
+        float[] path = Interpolation.lerpPath(za, zb, steps);
+        int[] labels = null;
+        if (label != null) {
+            labels = new int[steps];
+            java.util.Arrays.fill(labels, label[0]);
+        }
+        float[] x = g.generate(path, labels, 256);
+        int per = a.length;
+        float[] row = new float[(steps + 2) * per];
+        System.arraycopy(a, 0, row, 0, per);
+        System.arraycopy(x, 0, row, per, steps * per);
+        System.arraycopy(b, 0, row, (steps + 1) * per, per);
+        var shape = g.sampleShape();
+        int h = Math.toIntExact(shape.get(1));
+        ImageGrid.builder().optColumns(steps + 2).optScale(h < 48 ? 2 : 1).build().writePng(row,
+                steps + 2, Math.toIntExact(shape.get(0)), h, Math.toIntExact(shape.get(2)), out);
+        System.err.println("interpolation between " + between.get(0) + " and " + between.get(1)
+                + " (the two ends are the images themselves): " + out.toAbsolutePath());
         return 0;
     }
 }

@@ -3,8 +3,6 @@ package org.gen4j.cli;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.gen4j.core.data.DataSources;
-import org.gen4j.core.data.IdxDataset;
 import org.gen4j.core.data.SampleSet;
 import org.gen4j.core.metric.MetricInput;
 import org.gen4j.core.spec.RunSpec;
@@ -62,10 +60,7 @@ final class LikelihoodScoring {
     }
 
     private static SampleSet heldOut(Registry registry, RunSpec spec, int limit) {
-        Map<String, Object> options = new HashMap<>(spec.dataOptions());
-        options.put("split", IdxDataset.TEST);
-        SampleSet test = DataSources.open(spec.data(), new Options("held-out data '"
-                + spec.data() + "'", options), spec.seed(), registry::dataset);
+        SampleSet test = RunData.testSplit(registry, spec);
         return test.size() <= limit ? test : new FirstSamples(test, limit);
     }
 

@@ -14,12 +14,14 @@ import picocli.CommandLine.Option;
         name = "gen4j",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "Train and use generative models on the JVM (GANs on DJL).",
+        description = "Train and use generative models on the JVM (GANs, autoencoders, VAEs) on"
+                + " DJL.",
         subcommands = {
             TrainCommand.class,
             SampleCommand.class,
             EvaluateCommand.class,
             InterpolateCommand.class,
+            ReconstructCommand.class,
             ListCommand.class,
             TrainClassifierCommand.class,
             CommandLine.HelpCommand.class

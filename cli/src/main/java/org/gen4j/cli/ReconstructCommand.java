@@ -1,0 +1,93 @@
+package org.gen4j.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.gen4j.core.data.SampleSet;
+import org.gen4j.core.image.ImageGrid;
+import org.gen4j.core.spi.Gen4j;
+import org.gen4j.core.spi.Registry;
+import org.gen4j.core.train.TrainedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code gen4j reconstruct}: the first images of a run's test split beside their
+ * reconstructions (encoded to their latent means, then decoded), as a PNG grid.
+ */
+@Command(name = "reconstruct", mixinStandardHelpOptions = true,
+        description = "Write images of the run's test split beside their reconstructions by a"
+                + " model with an encoder (ae, vae, cvae): odd rows inputs, even rows outputs.")
+final class ReconstructCommand implements Callable<Integer> {
+
+    @Mixin
+    EngineOption engine;
+
+    @Option(names = "--run", required = true, paramLabel = "DIR",
+            description = "A run folder (its newest checkpoint) or a checkpoint folder.")
+    Path run;
+
+    @Option(names = {"-n", "--n"}, defaultValue = "32", description = "Images (default"
+            + " ${DEFAULT-VALUE}).")
+    int n;
+
+    @Option(names = "--columns", defaultValue = "8", description = "Images per row.")
+    int columns;
+
+    @Option(names = "--out", defaultValue = "reconstructions.png", paramLabel = "FILE.png",
+            description = "Output PNG (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (n < 1 || n > 4096) {
+            throw new IllegalArgumentException("--n must be in [1, 4096], got " + n);
+        }
+        if (columns < 1 || columns > 256) {
+            throw new IllegalArgumentException("--columns must be in [1, 256], got " + columns);
+        }
+        engine.apply();
+        Registry registry = Gen4j.registry();
+        try (TrainedModel model = TrainedModel.load(run, registry)) {
+            if (model.encoder().isEmpty() || model.latent().isEmpty()) {
+                throw new IllegalArgumentException("reconstruct needs a model with an encoder and"
+                        + " a decoder (ae, vae, cvae); the procedure of " + run + " is "
+                        + model.spec().procedure());
+            }
+            var shape = model.sampleShape();
+            if (shape.dimension() != 3) {
+                throw new IllegalArgumentException("reconstruct works on image models; " + run
+                        + " makes samples of shape " + shape);
+            }
+            SampleSet test = RunData.testSplit(registry, model.spec());
+            int count = Math.min(n, test.size());
+            int per = Math.toIntExact(shape.size());
+            float[] x = new float[count * per];
+            int[] labels = model.numClasses() > 0 ? new int[count] : null;
+            for (int i = 0; i < count; i++) {
+                test.copySample(i, x, i * per);
+                if (labels != null) {
+                    labels[i] = test.label(i);
+                }
+            }
+            float[] y = model.generate(model.encode(x, labels, 256), labels, 256);
+            int cols = Math.min(columns, count);
+            int rows = (count + cols - 1) / cols;
+            float[] grid = new float[2 * rows * cols * per];
+            java.util.Arrays.fill(grid, -1f);
+            for (int i = 0; i < count; i++) {
+                int row = i / cols;
+                int col = i % cols;
+                System.arraycopy(x, i * per, grid, ((2 * row) * cols + col) * per, per);
+                System.arraycopy(y, i * per, grid, ((2 * row + 1) * cols + col) * per, per);
+            }
+            int h = Math.toIntExact(shape.get(1));
+            ImageGrid.builder().optColumns(cols).optScale(h < 48 ? 2 : 1).build().writePng(grid,
+                    2 * rows * cols, Math.toIntExact(shape.get(0)), h,
+                    Math.toIntExact(shape.get(2)), out);
+            System.err.printf("%d images of %s and their reconstructions: %s%n", count,
+                    test.description(), out.toAbsolutePath());
+        }
+        return 0;
+    }
+}
