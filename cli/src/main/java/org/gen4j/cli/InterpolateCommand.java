@@ -1,6 +1,8 @@
 package org.gen4j.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.gen4j.core.image.ImageGrid;
@@ -104,7 +106,7 @@ final class InterpolateCommand implements Callable<Integer> {
     }
 
     /** One row from the code of the first image to the code of the second. */
-    private int between(TrainedModel g, int d) throws java.io.IOException {
+    private int between(TrainedModel g, int d) throws IOException {
         if (g.encoder().isEmpty()) {
             throw new IllegalArgumentException("--between needs a model with an encoder (ae, vae,"
                     + " cvae); the procedure of " + run + " is " + g.spec().procedure());
@@ -131,7 +133,7 @@ final class InterpolateCommand implements Callable<Integer> {
         int[] labels = null;
         if (label != null) {
             labels = new int[steps];
-            java.util.Arrays.fill(labels, label[0]);
+            Arrays.fill(labels, label[0]);
         }
         float[] x = g.generate(path, labels, 256);
         int per = a.length;

@@ -1,6 +1,7 @@
 package org.gen4j.cli;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.gen4j.core.data.SampleSet;
 import org.gen4j.core.image.ImageGrid;
@@ -74,7 +75,7 @@ final class ReconstructCommand implements Callable<Integer> {
             int cols = Math.min(columns, count);
             int rows = (count + cols - 1) / cols;
             float[] grid = new float[2 * rows * cols * per];
-            java.util.Arrays.fill(grid, -1f);
+            Arrays.fill(grid, -1f);
             for (int i = 0; i < count; i++) {
                 int row = i / cols;
                 int col = i % cols;
