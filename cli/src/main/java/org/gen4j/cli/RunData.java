@@ -43,7 +43,8 @@ final class RunData {
             int i = Integer.parseInt(index);
             if (i >= test.size()) {
                 throw new IllegalArgumentException("image " + which + ": the test split of '"
-                        + model.spec().data() + "' has " + test.size() + " images (#0 to #" + (test.size() - 1) + ")");
+                        + model.spec().data() + "' has " + test.size() + " images (#0 to #"
+                        + (test.size() - 1) + ")");
             }
             test.copySample(i, x, 0);
             label[0] = test.hasLabels() ? test.label(i) : -1;
