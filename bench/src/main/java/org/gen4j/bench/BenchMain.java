@@ -1,8 +1,5 @@
 package org.gen4j.bench;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +20,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "gen4j-bench", mixinStandardHelpOptions = true,
         subcommands = {BenchMain.Step.class, BenchMain.WganGpStep.class, BenchMain.Compare.class,
-            BenchMain.MemoryBench.class, ModesBench.class},
+            BenchMain.MemoryBench.class, ModesBench.class, VaeBench.class, VaeBench.Side.class},
         description = "Throughput and memory benchmarks. Never run two at once: on 2 cores a second"
                 + " busy process cuts every figure by 80-90%.")
 public final class BenchMain implements Runnable {
@@ -116,8 +113,6 @@ public final class BenchMain implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            String cp = System.getProperty("java.class.path");
             Map<String, List<String>> commands = new LinkedHashMap<>();
             if (!workload.equals("dcgan") && !workload.equals("wgan-gp")) {
                 throw new IllegalArgumentException("--workload must be dcgan or wgan-gp, got "
@@ -132,14 +127,9 @@ public final class BenchMain implements Runnable {
                         : e.equalsIgnoreCase("PyTorch") ? List.of("vjp", "create-graph")
                         : List.of("vjp");
                 for (String route : routes) {
-                    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g",
-                            "-Dai.djl.default_engine=" + e, "-Dai.djl.offline=true",
-                            "-Dai.djl.pytorch.num_threads=" + threads,
-                            "-Dai.djl.pytorch.num_interop_threads=1",
-                            "-Dai.djl.pytorch.graph_optimizer=false", "-cp", cp,
-                            BenchMain.class.getName(), gp ? "wgan-gp-step" : "dcgan-step",
-                            "--batch", "" + batch, "--warmup", "" + warmup,
-                            "--steps", "" + steps, "--reps", "" + reps));
+                    List<String> cmd = ChildProcess.bench(e, threads, "1g",
+                            gp ? "wgan-gp-step" : "dcgan-step", "--batch", "" + batch,
+                            "--warmup", "" + warmup, "--steps", "" + steps, "--reps", "" + reps);
                     if (gp) {
                         cmd.addAll(List.of("--route", route));
                     }
@@ -147,11 +137,11 @@ public final class BenchMain implements Runnable {
                             + (gp ? "-" + route : ""), cmd);
                 }
             }
-            boolean haveReference = Files.isRegularFile(reference) && hasTorch();
+            boolean haveReference = Files.isRegularFile(reference) && ChildProcess.hasTorch(python);
             if (haveReference) {
                 commands.put("pytorch-eager", List.of(python, reference.toString(), "bench",
-                        "--batch", "" + batch, "--warmup", "" + warmup, "--steps", "" + steps, "--reps", "" + reps,
-                        "--threads", "" + threads));
+                        "--batch", "" + batch, "--warmup", "" + warmup, "--steps", "" + steps,
+                        "--reps", "" + reps, "--threads", "" + threads));
             } else {
                 System.out.println("reference skipped: " + reference + " missing or " + python
                         + " has no torch (apt-get install python3-torch libopenblas0-openmp)");
@@ -161,7 +151,7 @@ public final class BenchMain implements Runnable {
             for (int round = 1; round <= rounds; round++) {
                 for (var entry : commands.entrySet()) {
                     System.out.printf("round %d: %s%n", round, entry.getKey());
-                    Map<String, String> r = runChild(entry.getValue());
+                    Map<String, String> r = ChildProcess.run(entry.getValue(), threads);
                     rates.computeIfAbsent(entry.getKey(), k -> new ArrayList<>())
                             .add(Double.parseDouble(r.get("images_per_s")));
                     notes.put(entry.getKey(), "peak RSS " + r.getOrDefault("peak_rss_mb", "?")
@@ -184,43 +174,6 @@ public final class BenchMain implements Runnable {
                         notes.get(e.getKey()), e.getValue());
             }
             return 0;
-        }
-
-        private boolean hasTorch() {
-            try {
-                Process p = new ProcessBuilder(python, "-c", "import torch").redirectErrorStream(true)
-                        .start();
-                p.getInputStream().readAllBytes();
-                return p.waitFor() == 0;
-            } catch (java.io.IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-
-        private Map<String, String> runChild(List<String> command) throws Exception {
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-            pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
-            Process p = pb.start();
-            Map<String, String> result = null;
-            try (BufferedReader in = new BufferedReader(
-                    new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    System.out.println("  " + line);
-                    if (line.startsWith("RESULT")) {
-                        result = DcganBench.parseResult(line);
-                    }
-                }
-            }
-            int rc = p.waitFor();
-            if (rc != 0 || result == null) {
-                throw new IllegalStateException("benchmark child failed (exit " + rc + "): "
-                        + String.join(" ", command.subList(0, Math.min(4, command.size()))));
-            }
-            return result;
         }
     }
 

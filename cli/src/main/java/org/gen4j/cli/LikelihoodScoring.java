@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.gen4j.core.data.SampleSet;
 import org.gen4j.core.metric.MetricInput;
-import org.gen4j.core.spec.RunSpec;
 import org.gen4j.core.spi.Registry;
+import org.gen4j.core.train.HeldOutData;
 import org.gen4j.core.train.TrainedModel;
 import org.gen4j.core.util.Options;
 import org.gen4j.evaluation.Evaluator;
@@ -45,7 +45,8 @@ final class LikelihoodScoring {
                         + model.spec().procedure() + "' offers " + offered);
             }
         }
-        SampleSet heldOut = heldOut(registry, model.spec(), limit);
+        SampleSet heldOut = HeldOutData.first(HeldOutData.testSplit(model.spec(), registry),
+                limit);
         EvaluationReport.Builder out = report;
         for (String e : chosen) {
             Map<String, Object> options = new HashMap<>();
@@ -57,43 +58,5 @@ final class LikelihoodScoring {
                     heldOut, seed, out);
         }
         return out;
-    }
-
-    private static SampleSet heldOut(Registry registry, RunSpec spec, int limit) {
-        SampleSet test = RunData.testSplit(registry, spec);
-        return test.size() <= limit ? test : new FirstSamples(test, limit);
-    }
-
-    /** The first samples of a set. */
-    private record FirstSamples(SampleSet base, int size) implements SampleSet {
-        @Override
-        public ai.djl.ndarray.types.Shape sampleShape() {
-            return base.sampleShape();
-        }
-
-        @Override
-        public void copySample(int index, float[] dst, int offset) {
-            base.copySample(index, dst, offset);
-        }
-
-        @Override
-        public boolean hasLabels() {
-            return base.hasLabels();
-        }
-
-        @Override
-        public int label(int index) {
-            return base.label(index);
-        }
-
-        @Override
-        public int numClasses() {
-            return base.numClasses();
-        }
-
-        @Override
-        public String description() {
-            return base.description() + " (first " + size + ")";
-        }
     }
 }

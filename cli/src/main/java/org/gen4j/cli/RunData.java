@@ -3,16 +3,12 @@ package org.gen4j.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import org.gen4j.core.data.DataSources;
-import org.gen4j.core.data.IdxDataset;
 import org.gen4j.core.data.ImageFolderDataset;
 import org.gen4j.core.data.SampleSet;
 import org.gen4j.core.spec.RunSpec;
 import org.gen4j.core.spi.Registry;
+import org.gen4j.core.train.HeldOutData;
 import org.gen4j.core.train.TrainedModel;
-import org.gen4j.core.util.Options;
 
 /** The images the verbs that take real images work on: a run's test split, or files. */
 final class RunData {
@@ -21,10 +17,7 @@ final class RunData {
 
     /** The test split of a run's data, with its data options (binarised the fixed way). */
     static SampleSet testSplit(Registry registry, RunSpec spec) {
-        Map<String, Object> options = new HashMap<>(spec.dataOptions());
-        options.put("split", IdxDataset.TEST);
-        return DataSources.open(spec.data(), new Options("the test split of '" + spec.data()
-                + "'", options), spec.seed(), registry::dataset);
+        return HeldOutData.testSplit(spec, registry);
     }
 
     /**

@@ -14,6 +14,10 @@ import org.gen4j.core.random.RandomStream;
  * resumed run sees exactly the binarisation a straight run saw. {@value #FIXED}: one draw per
  * sample, the same in every epoch and for every reader (a fixed binarised test split). Outside
  * the training loader (evaluation, pictures) a dynamic set reads as the fixed one.
+ *
+ * <p>The dynamic draws follow the run's seed; the fixed ones follow their own seed ({@value
+ * #SEED_OPTION}, default 0), so that runs of different seeds are scored on the same binarised
+ * test split.
  */
 public final class BinarizedSampleSet implements SampleSet {
 
@@ -27,19 +31,23 @@ public final class BinarizedSampleSet implements SampleSet {
     public static final String NONE = "none";
     /** The option's values. */
     public static final Set<String> MODES = Set.of(DYNAMIC, FIXED, NONE);
+    /** The data option that seeds the fixed draws. */
+    public static final String SEED_OPTION = "binarize-seed";
 
     private final SampleSet base;
     private final boolean dynamic;
     private final long seed;
+    private final long fixedSeed;
 
     /**
      * Binarises {@code base}.
      *
      * @param mode {@value #DYNAMIC} or {@value #FIXED}
-     * @param seed the seed of the draws
+     * @param seed the seed of the dynamic draws (the run's)
+     * @param fixedSeed the seed of the fixed draws
      * @throws IllegalArgumentException if the set is not grayscale
      */
-    public BinarizedSampleSet(SampleSet base, String mode, long seed) {
+    public BinarizedSampleSet(SampleSet base, String mode, long seed, long fixedSeed) {
         this.base = Objects.requireNonNull(base, "base is null");
         if (!mode.equals(DYNAMIC) && !mode.equals(FIXED)) {
             throw new IllegalArgumentException("binarize must be dynamic or fixed here, got '"
@@ -52,6 +60,7 @@ public final class BinarizedSampleSet implements SampleSet {
         }
         this.dynamic = mode.equals(DYNAMIC);
         this.seed = seed;
+        this.fixedSeed = fixedSeed;
     }
 
     /** Whether every epoch draws anew. */
@@ -71,7 +80,7 @@ public final class BinarizedSampleSet implements SampleSet {
 
     @Override
     public void copySample(int index, float[] dst, int offset) {
-        draw(index, RandomStream.derive(seed, "binarize-fixed/" + index), dst, offset);
+        draw(index, RandomStream.derive(fixedSeed, "binarize-fixed/" + index), dst, offset);
     }
 
     @Override

@@ -29,7 +29,8 @@ import org.gen4j.core.util.Options;
  *
  * <p>For folders and files, unknown options are errors; a factory checks its own options. Every
  * source also takes {@code binarize} ({@link BinarizedSampleSet}): {@code dynamic}, {@code fixed}
- * or {@code none} (default), for grayscale data.
+ * or {@code none} (default), for grayscale data, and {@code binarize-seed}, the seed of the fixed
+ * draws (default 0).
  */
 public final class DataSources {
 
@@ -51,9 +52,11 @@ public final class DataSources {
         Objects.requireNonNull(options, "options is null");
         String binarize = options.getChoice(BinarizedSampleSet.OPTION, BinarizedSampleSet.NONE,
                 BinarizedSampleSet.MODES);
+        long fixedSeed = options.getLong(BinarizedSampleSet.SEED_OPTION, 0, Long.MIN_VALUE,
+                Long.MAX_VALUE);
         SampleSet set = openUnbinarized(data, options, seed, lookup);
         return binarize.equals(BinarizedSampleSet.NONE) ? set
-                : new BinarizedSampleSet(set, binarize, seed);
+                : new BinarizedSampleSet(set, binarize, seed, fixedSeed);
     }
 
     private static SampleSet openUnbinarized(String data, Options options, long seed,

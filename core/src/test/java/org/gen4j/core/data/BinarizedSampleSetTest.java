@@ -69,9 +69,31 @@ class BinarizedSampleSetTest {
     }
 
     @Test
+    void theFixedDrawsFollowTheirOwnSeedNotTheRuns() {
+        float[] a = new float[784];
+        float[] b = new float[784];
+        float[] c = new float[784];
+        DataSources.open(FashionMnist.SAMPLE_NAME, new Options("data", Map.of("binarize",
+                "fixed")), 5, name -> FashionMnist.sampleFactory()).copySample(4, a, 0);
+        DataSources.open(FashionMnist.SAMPLE_NAME, new Options("data", Map.of("binarize",
+                "fixed")), 6, name -> FashionMnist.sampleFactory()).copySample(4, b, 0);
+        DataSources.open(FashionMnist.SAMPLE_NAME, new Options("data", Map.of("binarize",
+                "fixed", "binarize-seed", 1)), 5, name -> FashionMnist.sampleFactory())
+                .copySample(4, c, 0);
+        assertThat(b).as("another run seed").isEqualTo(a);
+        assertThat(c).as("another binarize-seed").isNotEqualTo(a);
+        float[] d5 = new float[784];
+        float[] d6 = new float[784];
+        open("dynamic").copySample(4, 2, d5, 0);
+        DataSources.open(FashionMnist.SAMPLE_NAME, new Options("data", Map.of("binarize",
+                "dynamic")), 6, name -> FashionMnist.sampleFactory()).copySample(4, 2, d6, 0);
+        assertThat(d6).as("the dynamic draws follow the run seed").isNotEqualTo(d5);
+    }
+
+    @Test
     void colourDataAndUnknownModesAreRefused() {
         SampleSet ring = GaussianMixture.ring(8, 2, 0.02, 64, 1);
-        assertThatThrownBy(() -> new BinarizedSampleSet(ring, "fixed", 0))
+        assertThatThrownBy(() -> new BinarizedSampleSet(ring, "fixed", 0, 0))
                 .hasMessageContaining("binarize works on grayscale images (1, H, W)");
         assertThatThrownBy(() -> open("sometimes"))
                 .hasMessageContaining("option 'binarize' must be one of [dynamic, fixed, none]");
