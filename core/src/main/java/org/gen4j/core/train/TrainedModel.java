@@ -14,6 +14,7 @@ import org.gen4j.core.model.LikelihoodModel;
 import org.gen4j.core.procedure.LatentEncoder;
 import org.gen4j.core.procedure.LatentGenerator;
 import org.gen4j.core.procedure.LikelihoodProcedure;
+import org.gen4j.core.procedure.SampleContext;
 import org.gen4j.core.procedure.SampleRequest;
 import org.gen4j.core.procedure.TrainingProcedure;
 import org.gen4j.core.random.RandomStream;
@@ -193,6 +194,14 @@ public final class TrainedModel implements AutoCloseable {
         }
         return p.likelihood(new TrainerContexts.Sample(trainer, manager), estimator,
                 new Options("likelihood '" + estimator + "'", options));
+    }
+
+    /**
+     * A context for calling the procedure's own capabilities in inference mode on this model's
+     * networks, with results in {@code manager}; valid until this model is closed.
+     */
+    public SampleContext sampleContext(NDManager manager) {
+        return new TrainerContexts.Sample(trainer, manager);
     }
 
     /** The model as a latent generator, when its procedure decodes latent vectors. */

@@ -3,7 +3,7 @@ package org.gen4j.models.ae.procedure;
 import java.util.List;
 import java.util.Map;
 import org.gen4j.core.spec.SpecKey;
-import org.gen4j.models.ae.likelihood.PixelLikelihoods;
+import org.gen4j.core.likelihood.PixelLikelihoods;
 
 /** The spec keys of the autoencoder procedures ({@code ae}, {@code vae}, {@code cvae}). */
 public final class AeKeys {

@@ -14,7 +14,7 @@ import org.gen4j.core.spec.RunSpec;
 import org.gen4j.core.spec.SpecKey;
 import org.gen4j.core.spi.Registry;
 import org.gen4j.core.util.Options;
-import org.gen4j.models.ae.likelihood.PixelLikelihoods;
+import org.gen4j.core.likelihood.PixelLikelihoods;
 import org.gen4j.models.ae.networks.AeNetworks;
 
 /**

@@ -29,7 +29,7 @@ import org.gen4j.core.procedure.StepContext;
 import org.gen4j.core.procedure.StepOutcome;
 import org.gen4j.core.procedure.TrainingProcedure;
 import org.gen4j.core.util.Options;
-import org.gen4j.models.ae.likelihood.PixelLikelihood;
+import org.gen4j.core.likelihood.PixelLikelihood;
 
 /**
  * The variational autoencoder (Kingma and Welling 2014), and the conditional one (Sohn et al.

@@ -1,4 +1,4 @@
-package org.gen4j.models.ae.likelihood;
+package org.gen4j.core.likelihood;
 
 import ai.djl.ndarray.NDArray;
 

@@ -1,4 +1,4 @@
-package org.gen4j.models.ae.likelihood;
+package org.gen4j.core.likelihood;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -79,7 +79,52 @@ class PixelLikelihoodsTest {
         assertThatThrownBy(() -> PixelLikelihoods.of("gaussian", 0))
                 .hasMessageContaining("decoder-std must be finite and > 0");
         assertThatThrownBy(() -> PixelLikelihoods.of("poisson", 1))
-                .hasMessageContaining("decoder must be one of [bernoulli, gaussian,");
+                .hasMessageContaining("a pixel distribution must be one of [bernoulli, gaussian,");
+    }
+
+    @Test
+    void theCategoricalIsTheLogSoftmaxAtEachValuesLevelSummedPerSample() {
+        // Two samples of two values (C = 2, W = 1); part j of the output holds level j's logits.
+        int c = 2;
+        float[] out = new float[2 * 256 * c];
+        java.util.Random r = new java.util.Random(5);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) (3 * r.nextGaussian());
+        }
+        int[][] levels = {{0, 255}, {128, 7}};
+        float[] x = new float[2 * c];
+        for (int n = 0; n < 2; n++) {
+            for (int v = 0; v < c; v++) {
+                x[n * c + v] = (float) (levels[n][v] / 127.5 - 1);
+            }
+        }
+        PixelLikelihood cat = PixelLikelihoods.of("categorical", 1);
+        assertThat(cat.outputsPerValue()).isEqualTo(256);
+        float[] nll = cat.nll(m.create(out, new Shape(2, 256 * c, 1)),
+                m.create(x, new Shape(2, c, 1))).toFloatArray();
+        float[] mean = cat.mean(m.create(out, new Shape(2, 256 * c, 1))).toFloatArray();
+        for (int n = 0; n < 2; n++) {
+            double expected = 0;
+            for (int v = 0; v < c; v++) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < 256; j++) {
+                    max = Math.max(max, out[(n * 256 + j) * c + v]);
+                }
+                double z = 0;
+                double m1 = 0;
+                for (int j = 0; j < 256; j++) {
+                    double e = Math.exp(out[(n * 256 + j) * c + v] - max);
+                    z += e;
+                    m1 += e * (j / 127.5 - 1);
+                }
+                expected += -(out[(n * 256 + levels[n][v]) * c + v] - max - Math.log(z));
+                assertThat((double) mean[n * c + v]).as("mean %d %d", n, v)
+                        .isCloseTo(m1 / z, within(1e-4));
+            }
+            assertThat((double) nll[n]).as("sample %d", n)
+                    .isCloseTo(expected, within(1e-4 * expected));
+        }
+        assertThat(cat.discrete()).isTrue();
     }
 
     /** The discretised logistic of one 8-bit level v, in plain Java. */

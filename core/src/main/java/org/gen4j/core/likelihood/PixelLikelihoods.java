@@ -1,14 +1,17 @@
-package org.gen4j.models.ae.likelihood;
+package org.gen4j.core.likelihood;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import java.util.Arrays;
 import java.util.List;
 import org.gen4j.core.loss.LogitFunctions;
 
 /**
- * The decoder distributions of the autoencoder family, by name:
+ * The distributions a network's output defines over the values of images, by name (a VAE's
+ * decoder, an autoregressive model's per-pixel output):
  *
  * <ul>
  *   <li>{@value #BERNOULLI}: one logit {@code l} per value, for binarised data; with {@code t =
@@ -20,6 +23,9 @@ import org.gen4j.core.loss.LogitFunctions;
  *   <li>{@value #LOGISTIC}: the discretised logistic of PixelCNN++ (Salimans et al. 2017) over
  *       the 256 levels of 8-bit data in [-1, 1] (bins of width 2/255, the end bins open), a mean
  *       and a log scale (clipped below at -7) per value.
+ *   <li>{@value #CATEGORICAL}: a softmax over the 256 levels of 8-bit data per value (256
+ *       logits; part {@code j} of the output holds the logits of level {@code j}), the level of
+ *       {@code x} being {@code round((x + 1) * 127.5)}.
  * </ul>
  */
 public final class PixelLikelihoods {
@@ -32,10 +38,14 @@ public final class PixelLikelihoods {
     public static final String GAUSSIAN_LEARNED = "gaussian-learned";
     /** Discretised logistic for 8-bit data. */
     public static final String LOGISTIC = "logistic";
+    /** A 256-way softmax for 8-bit data. */
+    public static final String CATEGORICAL = "categorical";
+    /** The levels of 8-bit data. */
+    public static final int LEVELS = 256;
 
     /** Every name, in the order specs list them. */
     public static final List<String> NAMES = List.of(BERNOULLI, GAUSSIAN, GAUSSIAN_LEARNED,
-            LOGISTIC);
+            LOGISTIC, CATEGORICAL);
 
     private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
     /** Half a bin of 8-bit data scaled to [-1, 1]. */
@@ -55,8 +65,9 @@ public final class PixelLikelihoods {
             case GAUSSIAN -> new Gaussian(false, std);
             case GAUSSIAN_LEARNED -> new Gaussian(true, std);
             case LOGISTIC -> new Logistic();
-            default -> throw new IllegalArgumentException("decoder must be one of " + NAMES
-                    + ", got '" + name + "'");
+            case CATEGORICAL -> new Categorical();
+            default -> throw new IllegalArgumentException("a pixel distribution must be one of "
+                    + NAMES + ", got '" + name + "'");
         };
     }
 
@@ -184,6 +195,62 @@ public final class PixelLikelihoods {
         @Override
         public NDArray mean(NDArray out) {
             return part(out, 0, 2).maximum(-1f).minimum(1f);
+        }
+
+        @Override
+        public boolean discrete() {
+            return true;
+        }
+    }
+
+    /** A categorical output, {@code (N, 256 C, ...)}, as {@code (N, 256, C, ...)}. */
+    private static NDArray byLevel(NDArray out) {
+        Shape s = out.getShape();
+        long[] dims = new long[s.dimension() + 1];
+        dims[0] = s.get(0);
+        dims[1] = LEVELS;
+        dims[2] = s.get(1) / LEVELS;
+        for (int i = 2; i < s.dimension(); i++) {
+            dims[i + 1] = s.get(i);
+        }
+        return out.reshape(new Shape(dims));
+    }
+
+    /** {@code values} shaped to broadcast along axis 1 of an array of {@code dimensions} axes. */
+    private static NDArray alongLevels(NDArray values, int dimensions) {
+        long[] shape = new long[dimensions];
+        Arrays.fill(shape, 1);
+        shape[1] = LEVELS;
+        return values.reshape(new Shape(shape));
+    }
+
+    private static final class Categorical implements PixelLikelihood {
+        @Override
+        public String name() {
+            return CATEGORICAL;
+        }
+
+        @Override
+        public int outputsPerValue() {
+            return LEVELS;
+        }
+
+        @Override
+        public NDArray nll(NDArray out, NDArray x) {
+            NDArray logP = byLevel(out).logSoftmax(1);
+            NDArray levels = x.add(1f).mul(127.5f).round().expandDims(1);
+            NDArray grid = alongLevels(x.getManager().arange(0f, LEVELS),
+                    logP.getShape().dimension());
+            NDArray oneHot = levels.eq(grid).toType(logP.getDataType(), false);
+            return perSample(logP.mul(oneHot)).neg();
+        }
+
+        @Override
+        public NDArray mean(NDArray out) {
+            NDArray p = byLevel(out).softmax(1);
+            NDArray values = alongLevels(out.getManager().arange(0f, LEVELS).div(127.5f).sub(1f),
+                    p.getShape().dimension());
+            return p.mul(values).sum(new int[] {1});
         }
 
         @Override

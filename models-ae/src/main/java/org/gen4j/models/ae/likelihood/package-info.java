@@ -1,2 +1,0 @@
-/** The autoencoder family: likelihood. */
-package org.gen4j.models.ae.likelihood;
