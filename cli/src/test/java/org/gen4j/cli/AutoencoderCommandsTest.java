@@ -46,6 +46,9 @@ class AutoencoderCommandsTest {
         assertThat(run.resolve("samples/reconstructions-epoch-001.png")).isRegularFile();
         assertThat(run.resolve("samples/manifold-epoch-001.png")).as("latent size 2")
                 .isRegularFile();
+        assertThat(Files.readString(run.resolve("report.html"))).as("the report's curves and"
+                + " pictures").contains("elbo", "reconstruction", "kl",
+                "samples/reconstructions-epoch-001.png", "samples/epoch-001.png");
         Path checkpoint = run.resolve("checkpoints/step-00000004");
         for (String f : new String[] {"encoder.params", "encoder.optimizer", "decoder.params",
             "decoder.optimizer", "state.json"}) {

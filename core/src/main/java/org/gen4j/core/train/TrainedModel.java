@@ -6,11 +6,13 @@ import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.gen4j.core.model.LikelihoodModel;
 import org.gen4j.core.procedure.BatchField;
 import org.gen4j.core.procedure.DataInfo;
-import org.gen4j.core.model.LikelihoodModel;
 import org.gen4j.core.procedure.LatentEncoder;
 import org.gen4j.core.procedure.LatentGenerator;
 import org.gen4j.core.procedure.LikelihoodProcedure;
@@ -174,9 +176,9 @@ public final class TrainedModel implements AutoCloseable {
     }
 
     /** The likelihood estimators the procedure offers; empty when it offers none. */
-    public java.util.List<String> likelihoodEstimators() {
+    public List<String> likelihoodEstimators() {
         return trainer.procedure() instanceof LikelihoodProcedure p ? p.likelihoodEstimators()
-                : java.util.List.of();
+                : List.of();
     }
 
     /**
@@ -186,7 +188,7 @@ public final class TrainedModel implements AutoCloseable {
      * @param options the estimator's options ({@code samples}, {@code seed}, ...)
      * @throws UnsupportedOperationException if the procedure gives no likelihood
      */
-    public LikelihoodModel likelihood(String estimator, java.util.Map<String, ?> options) {
+    public LikelihoodModel likelihood(String estimator, Map<String, ?> options) {
         if (!(trainer.procedure() instanceof LikelihoodProcedure p)) {
             throw new UnsupportedOperationException("procedure '" + trainer.spec().procedure()
                     + "' gives no likelihood of data; procedures that do: vae, cvae, and the"

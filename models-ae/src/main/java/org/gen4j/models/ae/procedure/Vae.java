@@ -5,10 +5,12 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.gen4j.core.likelihood.PixelLikelihood;
 import org.gen4j.core.loss.VariationalLoss;
 import org.gen4j.core.model.LikelihoodModel;
 import org.gen4j.core.nn.LabelConditioning;
@@ -29,7 +31,7 @@ import org.gen4j.core.procedure.StepContext;
 import org.gen4j.core.procedure.StepOutcome;
 import org.gen4j.core.procedure.TrainingProcedure;
 import org.gen4j.core.util.Options;
-import org.gen4j.core.likelihood.PixelLikelihood;
+import org.gen4j.models.ae.networks.AeNetworks;
 
 /**
  * The variational autoencoder (Kingma and Welling 2014), and the conditional one (Sohn et al.
@@ -52,14 +54,14 @@ final class Vae implements TrainingProcedure, LatentGenerator, LatentEncoder,
     private final int latent;
     private final PixelLikelihood likelihood;
     private final VariationalLoss objective;
-    private final org.gen4j.core.nn.LabelConditioning encoderCondition;
+    private final LabelConditioning encoderCondition;
     private final int classes;
-    private final ai.djl.nn.Block encoder;
-    private final ai.djl.nn.Block decoder;
+    private final Block encoder;
+    private final Block decoder;
     private long position;
 
     Vae(DataInfo data, int latent, PixelLikelihood likelihood, VariationalLoss objective,
-            org.gen4j.models.ae.networks.AeNetworks nets, LabelConditioning encoderCondition,
+            AeNetworks nets, LabelConditioning encoderCondition,
             LabelConditioning decoderCondition) {
         this.data = data;
         this.latent = latent;

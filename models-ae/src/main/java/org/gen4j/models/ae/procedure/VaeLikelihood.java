@@ -3,6 +3,7 @@ package org.gen4j.models.ae.procedure;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import org.gen4j.core.model.LikelihoodModel;
 import org.gen4j.core.procedure.DataInfo;
 import org.gen4j.core.procedure.SampleContext;
@@ -109,8 +110,8 @@ final class VaeLikelihood implements LikelihoodModel {
         int images = Math.max(1, chunk / samples);
         for (int start = 0; start < n; start += images) {
             int g = Math.min(images, n - start);
-            float[] x = java.util.Arrays.copyOfRange(batch, start * per, (start + g) * per);
-            int[] y = labels == null ? null : java.util.Arrays.copyOfRange(labels, start,
+            float[] x = Arrays.copyOfRange(batch, start * per, (start + g) * per);
+            int[] y = labels == null ? null : Arrays.copyOfRange(labels, start,
                     start + g);
             for (int i = 0; i < g; i++) {
                 out[start + i] = imageNll(x, y, g, per, i);
