@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import org.gen4j.core.spi.GenBindings;
 import org.gen4j.core.spi.GenPlugin;
 import org.gen4j.models.autoregressive.networks.AutoregressiveNetworkFactory;
+import org.gen4j.models.autoregressive.networks.GatedPixelCnnFactory;
 import org.gen4j.models.autoregressive.networks.PixelCnnFactory;
 import org.gen4j.models.autoregressive.procedure.AutoregressiveFactory;
 
@@ -17,6 +18,7 @@ public final class AutoregressiveModule extends AbstractModule implements GenPlu
     protected void configure() {
         GenBindings.declare(binder(), AutoregressiveNetworkFactory.KIND);
         GenBindings.add(binder(), AutoregressiveNetworkFactory.KIND, new PixelCnnFactory());
+        GenBindings.add(binder(), AutoregressiveNetworkFactory.KIND, new GatedPixelCnnFactory());
         GenBindings.addProcedure(binder(), new AutoregressiveFactory());
     }
 }

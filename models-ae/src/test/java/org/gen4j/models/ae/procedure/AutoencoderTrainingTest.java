@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.gen4j.core.data.BatchLoader;
+import org.gen4j.core.metric.MetricResult;
 import org.gen4j.core.procedure.DataInfo;
 import org.gen4j.core.procedure.Picture;
 import org.gen4j.core.random.RandomStream;
@@ -22,6 +23,8 @@ import org.gen4j.core.train.ProcedureTrainer;
 import org.gen4j.core.train.StepResult;
 import org.gen4j.core.train.TrainedModel;
 import org.gen4j.core.train.TrainingRun;
+import org.gen4j.evaluation.Evaluator;
+import org.gen4j.evaluation.features.FashionMnistClassifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -165,6 +168,34 @@ class AutoencoderTrainingTest {
                     DataInfo.unlabelled(IMAGE, "unlabelled images"), 1, m))
                     .hasMessageContaining("procedure 'cvae' needs class labels, but the data"
                             + " unlabelled images has none");
+        }
+    }
+
+    @Test
+    void cvaeSamplesOfClassKAreClassifiedAsKFarAboveChance() throws Exception {
+        // 800 steps of the default 512-256 networks, latent 16, on the embedded 4,000 binarised
+        // images (about 20 s on 2 cores). Measured with the same spec through gen4j evaluate:
+        // conditional accuracy 0.51 (chance 0.10); 0.71 after 1,500 steps.
+        RunSpec spec = RunSpec.builder().setModel("cvae").optSteps(800).optBatchSize(64)
+                .optSeed(42).optDataOptions(Map.of("binarize", "dynamic"))
+                .opt("latent-size", 16).optCheckpointEvery(800).build(REGISTRY);
+        Path run = dir.resolve("cvae-accuracy");
+        train(spec, run, false);
+        int perClass = 50;
+        int[] labels = new int[10 * perClass];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i / perClass;
+        }
+        try (TrainedModel model = TrainedModel.load(run, REGISTRY);
+                FashionMnistClassifier classifier = FashionMnistClassifier.load()) {
+            float[] x = model.sample(labels.length, 0L, labels, 250);
+            var images = new Evaluator.Images("cvae samples", x, labels.length, IMAGE, labels);
+            var report = Evaluator.evaluateImages(REGISTRY,
+                    Map.of("conditional-accuracy", Map.of()), images, null, classifier, 0, 250,
+                    null);
+            MetricResult accuracy = report.metrics().get(0);
+            assertThat(accuracy.values().get("accuracy")).as("conditional accuracy %s",
+                    accuracy.values()).isGreaterThan(0.3);
         }
     }
 }

@@ -83,7 +83,7 @@ public final class PixelCnnFactory implements AutoregressiveNetworkFactory {
         return (n + colours - 1) / colours * colours;
     }
 
-    private static int odd(int k, String option) {
+    static int odd(int k, String option) {
         if (k % 2 == 0) {
             throw new IllegalArgumentException("option '" + option + "' must be odd (a masked"
                     + " kernel has a centre), got " + k);

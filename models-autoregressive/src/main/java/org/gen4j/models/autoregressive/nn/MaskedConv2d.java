@@ -35,7 +35,13 @@ public final class MaskedConv2d extends AbstractBlock {
         /** Strictly earlier channel groups: the first layer, which must not see its own pixel. */
         A,
         /** Earlier and the same channel group: every later layer. */
-        B
+        B,
+        /**
+         * The vertical stack of Gated PixelCNN: every tap of the rows above the centre and of the
+         * centre row, whatever the column or channel. Its output at row {@code r} sees row {@code
+         * r}, so it may reach the rest of the network only shifted down by one row.
+         */
+        VERTICAL
     }
 
     private final int inChannels;
@@ -149,8 +155,9 @@ public final class MaskedConv2d extends AbstractBlock {
                 boolean centreKept = type == MaskType.A ? gi < go : gi <= go;
                 for (int r = 0; r < kernelHeight; r++) {
                     for (int q = 0; q < kernelWidth; q++) {
-                        boolean kept = r < ch || (r == ch && q < cw)
-                                || (r == ch && q == cw && centreKept);
+                        boolean kept = type == MaskType.VERTICAL ? r <= ch
+                                : r < ch || (r == ch && q < cw)
+                                        || (r == ch && q == cw && centreKept);
                         m[i++] = kept ? 1f : 0f;
                     }
                 }

@@ -37,10 +37,12 @@ class CausalityTest {
     }
 
     /**
-     * For every output value, the input values it depends on, by one backward pass each:
-     * {@code seen[i][j]}, values indexed {@code (r * W + c) * C + ch}.
+     * For every output value, the input values it depends on: {@code seen[i][j]}, values indexed
+     * {@code (r * W + c) * C + ch}, true if the gradient of output i with respect to input j is
+     * non-zero at any of three random binary images (one image could put a ReLU on every path
+     * of some output at zero).
      */
-    static boolean[][] dependencies(Block net, int colours, int k, long seed) {
+    static boolean[][] dependencies(Block net, int colours, long seed) {
         int n = SIZE * SIZE * colours;
         boolean[][] seen = new boolean[n][n];
         try (NDManager m = NDManager.newBaseManager()) {
@@ -48,34 +50,42 @@ class CausalityTest {
                     Parameter.Type.WEIGHT);
             net.initialize(m, DataType.FLOAT32, new Shape(1, colours, SIZE, SIZE));
             ParameterStore ps = new ParameterStore(m, false);
-            float[] values = new float[n];
             RandomStream random = new RandomStream(seed + 1);
-            for (int i = 0; i < n; i++) {
-                values[i] = random.nextDouble() < 0.5 ? -1f : 1f;
-            }
-            for (int i = 0; i < n; i++) {
-                int ch = i % colours;
-                int r = i / colours / SIZE;
-                int c = i / colours % SIZE;
-                try (NDManager s = m.newSubManager()) {
-                    NDArray x = s.create(values, new Shape(1, SIZE, SIZE, colours))
-                            .transpose(0, 3, 1, 2).duplicate();
-                    x.setRequiresGradient(true);
-                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        NDArray out = net.forward(ps, new NDList(x), true).singletonOrThrow();
-                        // The outputs of value (ch, r, c) are channels j C + ch, j < k.
-                        NDArray at = out.get(new NDIndex(":, {}::{}, {}, {}", ch, colours, r,
-                                c));
-                        gc.backward(at.sum());
-                    }
-                    float[] g = x.getGradient().transpose(0, 2, 3, 1).toFloatArray();
-                    for (int j = 0; j < n; j++) {
-                        seen[i][j] = g[j] != 0f;
-                    }
+            for (int trial = 0; trial < 3; trial++) {
+                float[] values = new float[n];
+                for (int i = 0; i < n; i++) {
+                    values[i] = random.nextDouble() < 0.5 ? -1f : 1f;
                 }
+                gradients(net, ps, m, values, colours, seen);
             }
         }
         return seen;
+    }
+
+    private static void gradients(Block net, ParameterStore ps, NDManager m, float[] values,
+            int colours, boolean[][] seen) {
+        int n = values.length;
+        for (int i = 0; i < n; i++) {
+            int ch = i % colours;
+            int r = i / colours / SIZE;
+            int c = i / colours % SIZE;
+            try (NDManager s = m.newSubManager()) {
+                NDArray x = s.create(values, new Shape(1, SIZE, SIZE, colours))
+                        .transpose(0, 3, 1, 2).duplicate();
+                x.setRequiresGradient(true);
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray out = net.forward(ps, new NDList(x), true).singletonOrThrow();
+                    // The outputs of value (ch, r, c) are channels j C + ch, j < k.
+                    NDArray at = out.get(new NDIndex(":, {}::{}, {}, {}", ch, colours, r,
+                            c));
+                    gc.backward(at.sum());
+                }
+                float[] g = x.getGradient().transpose(0, 2, 3, 1).toFloatArray();
+                for (int j = 0; j < n; j++) {
+                    seen[i][j] |= g[j] != 0f;
+                }
+            }
+        }
     }
 
     /** Asserts no output sees its own or a later value; returns how many earlier ones it sees. */
@@ -97,7 +107,7 @@ class CausalityTest {
     void pixelCnnDependsOnNoValueAtOrAfterItsOwn(int colours, int k) {
         Block net = network(new PixelCnnFactory(), Map.of("channels", 6, "blocks", 2),
                 colours, k, 0);
-        assertThat(assertCausal(dependencies(net, colours, k, 3)))
+        assertThat(assertCausal(dependencies(net, colours, 3)))
                 .as("the outputs see earlier values at all").isPositive();
     }
 
@@ -106,7 +116,7 @@ class CausalityTest {
     void pixelCnnHasABlindSpotUpAndToTheRight(long seed) {
         Block net = network(new PixelCnnFactory(), Map.of("channels", 4, "blocks", 3,
                 "first-kernel", 3), 1, 1, 0);
-        boolean[][] seen = dependencies(net, 1, 1, seed);
+        boolean[][] seen = dependencies(net, 1, seed);
         int i = 4 * SIZE + 2;
         // Four 3x3 masked layers reach four rows up, but a path gains a column to the right
         // only by going up a row: pixel (3, 5), one row up and three to the right, is never
@@ -114,5 +124,34 @@ class CausalityTest {
         assertThat(seen[i][3 * SIZE + 1]).as("up and left").isTrue();
         assertThat(seen[i][3 * SIZE + 3]).as("up and right, within the kernel").isTrue();
         assertThat(seen[i][3 * SIZE + 5]).as("the blind spot").isFalse();
+    }
+
+    @ParameterizedTest(name = "gated-pixelcnn, {0} colour(s), {1} output(s) per value")
+    @CsvSource({"1, 1", "3, 1", "3, 256"})
+    void gatedPixelCnnDependsOnNoValueAtOrAfterItsOwn(int colours, int k) {
+        Block net = network(new GatedPixelCnnFactory(), Map.of("channels", 6, "layers", 3,
+                "first-kernel", 3), colours, k, 0);
+        assertThat(assertCausal(dependencies(net, colours, 3)))
+                .as("the outputs see earlier values at all").isPositive();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @CsvSource({"5"})
+    void gatedPixelCnnHasNoBlindSpot(long seed) {
+        // Enough layers of 3x3 for the receptive field to cover the 7x7 image: every output
+        // must then see every value before it.
+        Block net = network(new GatedPixelCnnFactory(), Map.of("channels", 4, "layers", 7,
+                "first-kernel", 3), 1, 1, 0);
+        boolean[][] seen = dependencies(net, 1, seed);
+        assertCausal(seen);
+        StringBuilder unseen = new StringBuilder();
+        for (int i = 0; i < seen.length; i++) {
+            for (int j = 0; j < i; j++) {
+                if (!seen[i][j]) {
+                    unseen.append(i).append("<-").append(j).append(' ');
+                }
+            }
+        }
+        assertThat(unseen.toString()).as("earlier inputs unseen").isEmpty();
     }
 }

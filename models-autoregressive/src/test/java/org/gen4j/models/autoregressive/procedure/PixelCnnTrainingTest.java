@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.gen4j.core.model.LikelihoodModel;
 import org.gen4j.core.procedure.SampleRequest;
 import org.gen4j.core.random.RandomStream;
 import org.gen4j.core.spec.RunSpec;
@@ -94,6 +95,29 @@ class PixelCnnTrainingTest {
     }
 
     @Test
+    void theConditionalGatedPixelCnnLearnsAndSamplesTheClassAskedFor() throws Exception {
+        RunSpec spec = RunSpec.builder().setModel("gated-pixelcnn").optSteps(30).optBatchSize(32)
+                .optSeed(4).optDataOptions(Map.of("binarize", "dynamic"))
+                .optModelOptions(Map.of("channels", 8, "layers", 2)).opt("conditional", true)
+                .optCheckpointEvery(30).optLogEvery(10).optSampleCount(10).build(REGISTRY);
+        Path run = dir.resolve("gated");
+        train(spec, run, false);
+        assertThat(column(run, -1, "loss")).isLessThan(column(run, 1, "loss") - 30);
+        try (TrainedModel model = TrainedModel.load(run, REGISTRY)) {
+            assertThat(model.numClasses()).isEqualTo(10);
+            float[] threes = model.sample(2, 5, new int[] {3, 3}, 2);
+            float[] nines = model.sample(2, 5, new int[] {9, 9}, 2);
+            assertThat(threes).hasSize(2 * 784).isNotEqualTo(nines);
+            LikelihoodModel exact = model.likelihood("exact", Map.of());
+            assertThat(exact.conditional()).isTrue();
+            double[] given3 = exact.negativeLogLikelihood(threes, new int[] {3, 3}, 2);
+            assertThat(given3[0]).isPositive();
+            assertThatThrownBy(() -> exact.negativeLogLikelihood(threes, 2))
+                    .hasMessageContaining("is conditional: give labels");
+        }
+    }
+
+    @Test
     void theOutputFollowsTheBinarisationAndBadSpecsAreRefused() {
         RunSpec binary = pixelCnn(1).build(REGISTRY);
         assertThat(AutoregressiveFactory.output(binary)).isEqualTo("bernoulli");
@@ -106,6 +130,6 @@ class PixelCnnTrainingTest {
                 .build(REGISTRY), dir.resolve("b"), false))
                 .hasMessageContaining("option 'kernel' must be odd");
         assertThatThrownBy(() -> RunSpec.builder().setModel("autoregressive").build(REGISTRY))
-                .hasMessageContaining("model must be one of [pixelcnn");
+                .hasMessageContaining("model must be one of [gated-pixelcnn, pixelcnn");
     }
 }
