@@ -6,6 +6,7 @@ import org.gen4j.core.spi.GenPlugin;
 import org.gen4j.models.autoregressive.networks.AutoregressiveNetworkFactory;
 import org.gen4j.models.autoregressive.networks.GatedPixelCnnFactory;
 import org.gen4j.models.autoregressive.networks.PixelCnnFactory;
+import org.gen4j.models.autoregressive.networks.PixelRnnFactory;
 import org.gen4j.models.autoregressive.procedure.AutoregressiveFactory;
 
 /**
@@ -19,6 +20,9 @@ public final class AutoregressiveModule extends AbstractModule implements GenPlu
         GenBindings.declare(binder(), AutoregressiveNetworkFactory.KIND);
         GenBindings.add(binder(), AutoregressiveNetworkFactory.KIND, new PixelCnnFactory());
         GenBindings.add(binder(), AutoregressiveNetworkFactory.KIND, new GatedPixelCnnFactory());
+        GenBindings.add(binder(), AutoregressiveNetworkFactory.KIND, PixelRnnFactory.rowLstm());
+        GenBindings.add(binder(), AutoregressiveNetworkFactory.KIND,
+                PixelRnnFactory.diagonalBiLstm());
         GenBindings.addProcedure(binder(), new AutoregressiveFactory());
     }
 }

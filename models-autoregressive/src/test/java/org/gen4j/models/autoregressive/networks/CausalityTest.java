@@ -39,10 +39,10 @@ class CausalityTest {
     /**
      * For every output value, the input values it depends on: {@code seen[i][j]}, values indexed
      * {@code (r * W + c) * C + ch}, true if the gradient of output i with respect to input j is
-     * non-zero at any of three random binary images (one image could put a ReLU on every path
-     * of some output at zero).
+     * non-zero at any of {@code trials} random binary images (one image could put a ReLU on every
+     * path of some output at zero).
      */
-    static boolean[][] dependencies(Block net, int colours, long seed) {
+    static boolean[][] dependencies(Block net, int colours, long seed, int trials) {
         int n = SIZE * SIZE * colours;
         boolean[][] seen = new boolean[n][n];
         try (NDManager m = NDManager.newBaseManager()) {
@@ -51,7 +51,7 @@ class CausalityTest {
             net.initialize(m, DataType.FLOAT32, new Shape(1, colours, SIZE, SIZE));
             ParameterStore ps = new ParameterStore(m, false);
             RandomStream random = new RandomStream(seed + 1);
-            for (int trial = 0; trial < 3; trial++) {
+            for (int trial = 0; trial < trials; trial++) {
                 float[] values = new float[n];
                 for (int i = 0; i < n; i++) {
                     values[i] = random.nextDouble() < 0.5 ? -1f : 1f;
@@ -107,7 +107,7 @@ class CausalityTest {
     void pixelCnnDependsOnNoValueAtOrAfterItsOwn(int colours, int k) {
         Block net = network(new PixelCnnFactory(), Map.of("channels", 6, "blocks", 2),
                 colours, k, 0);
-        assertThat(assertCausal(dependencies(net, colours, 3)))
+        assertThat(assertCausal(dependencies(net, colours, 3, 1)))
                 .as("the outputs see earlier values at all").isPositive();
     }
 
@@ -116,7 +116,7 @@ class CausalityTest {
     void pixelCnnHasABlindSpotUpAndToTheRight(long seed) {
         Block net = network(new PixelCnnFactory(), Map.of("channels", 4, "blocks", 3,
                 "first-kernel", 3), 1, 1, 0);
-        boolean[][] seen = dependencies(net, 1, seed);
+        boolean[][] seen = dependencies(net, 1, seed, 3);
         int i = 4 * SIZE + 2;
         // Four 3x3 masked layers reach four rows up, but a path gains a column to the right
         // only by going up a row: pixel (3, 5), one row up and three to the right, is never
@@ -131,7 +131,7 @@ class CausalityTest {
     void gatedPixelCnnDependsOnNoValueAtOrAfterItsOwn(int colours, int k) {
         Block net = network(new GatedPixelCnnFactory(), Map.of("channels", 6, "layers", 3,
                 "first-kernel", 3), colours, k, 0);
-        assertThat(assertCausal(dependencies(net, colours, 3)))
+        assertThat(assertCausal(dependencies(net, colours, 3, 1)))
                 .as("the outputs see earlier values at all").isPositive();
     }
 
@@ -142,7 +142,7 @@ class CausalityTest {
         // must then see every value before it.
         Block net = network(new GatedPixelCnnFactory(), Map.of("channels", 4, "layers", 7,
                 "first-kernel", 3), 1, 1, 0);
-        boolean[][] seen = dependencies(net, 1, seed);
+        boolean[][] seen = dependencies(net, 1, seed, 3);
         assertCausal(seen);
         StringBuilder unseen = new StringBuilder();
         for (int i = 0; i < seen.length; i++) {
@@ -153,5 +153,63 @@ class CausalityTest {
             }
         }
         assertThat(unseen.toString()).as("earlier inputs unseen").isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}, {1} colour(s), {2} output(s) per value")
+    @CsvSource({"pixelrnn-row-lstm, 1, 1", "pixelrnn-row-lstm, 3, 1",
+        "pixelrnn-diagonal-bilstm, 1, 1", "pixelrnn-diagonal-bilstm, 3, 1"})
+    void pixelRnnsDependOnNoValueAtOrAfterTheirOwn(String name, int colours, int k) {
+        AutoregressiveNetworkFactory f = name.equals(PixelRnnFactory.ROW_LSTM)
+                ? PixelRnnFactory.rowLstm() : PixelRnnFactory.diagonalBiLstm();
+        Block net = network(f, Map.of("channels", 6, "layers", 2, "first-kernel", 3), colours,
+                k, 0);
+        assertThat(assertCausal(dependencies(net, colours, 3, 1)))
+                .as("the outputs see earlier values at all").isPositive();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @CsvSource({"5"})
+    void theDiagonalBiLstmHasNoBlindSpot(long seed) {
+        // One layer: the left-to-right diagonal LSTM reaches everything up and to the left, the
+        // right-to-left one (shifted down a row, and reading the image) everything in the rows
+        // above, the last pixel of the row above included.
+        Block net = network(PixelRnnFactory.diagonalBiLstm(), Map.of("channels", 8, "layers",
+                1, "first-kernel", 3), 1, 1, 0);
+        boolean[][] seen = dependencies(net, 1, seed, 3);
+        assertCausal(seen);
+        StringBuilder unseen = new StringBuilder();
+        int live = 0;
+        for (int i = 0; i < seen.length; i++) {
+            boolean any = false;
+            for (int j = 0; j < i; j++) {
+                any |= seen[i][j];
+            }
+            if (!any) {
+                continue; // every path of this output is cut by a ReLU at these inputs
+            }
+            live++;
+            for (int j = 0; j < i; j++) {
+                if (!seen[i][j]) {
+                    unseen.append(i).append("<-").append(j).append(' ');
+                }
+            }
+        }
+        assertThat(live).as("outputs with any dependency").isGreaterThan(seen.length * 3 / 4);
+        assertThat(unseen.toString()).as("earlier inputs unseen").isEmpty();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @CsvSource({"5"})
+    void theRowLstmSeesATriangleAbove(long seed) {
+        Block net = network(PixelRnnFactory.rowLstm(), Map.of("channels", 8, "layers", 1,
+                "first-kernel", 3), 1, 1, 0);
+        boolean[][] seen = dependencies(net, 1, seed, 3);
+        int i = 4 * SIZE + 1;
+        // From (4, 1), each row up widens the reach to the right by one column: row 3 up to
+        // column 2, row 1 up to column 4.
+        assertThat(seen[i][3 * SIZE + 2]).as("(3, 2)").isTrue();
+        assertThat(seen[i][3 * SIZE + 3]).as("(3, 3)").isFalse();
+        assertThat(seen[i][SIZE + 4]).as("(1, 4)").isTrue();
+        assertThat(seen[i][SIZE + 5]).as("(1, 5)").isFalse();
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
 import org.gen4j.core.data.IdxFiles;
 import org.gen4j.core.model.LikelihoodModel;
@@ -15,15 +16,16 @@ import org.gen4j.core.spi.Gen4j;
 import org.gen4j.core.spi.Registry;
 import org.gen4j.core.train.TrainedModel;
 import org.gen4j.core.train.TrainingRun;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * On 2x2 binary images, where all 16 images can be listed: the exact likelihood is a probability
- * distribution (the 16 probabilities sum to 1), training moves it towards the data's, and the
- * sampler draws from it (chi-square against the model's own probabilities).
+ * On 2x2 binary images, where all 16 images can be listed, for every model: the exact likelihood
+ * is a probability distribution (the 16 probabilities sum to 1), training moves it towards the
+ * data's, and the sampler draws from it (chi-square against the model's own probabilities).
  */
 class TinyImagesTest {
 
@@ -35,7 +37,7 @@ class TinyImagesTest {
     @TempDir
     static Path dir;
 
-    private static TrainedModel model;
+    private static Path data;
 
     static float[] image(int bits) {
         float[] x = new float[4];
@@ -54,9 +56,9 @@ class TinyImagesTest {
     }
 
     @BeforeAll
-    static void train() throws Exception {
+    static void writeData() throws Exception {
         int n = 2000;
-        float[] data = new float[n * 4];
+        float[] images = new float[n * 4];
         RandomStream random = new RandomStream(11);
         for (int i = 0; i < n; i++) {
             double u = random.nextDouble();
@@ -65,24 +67,70 @@ class TinyImagesTest {
                 u -= DATA[b];
                 b++;
             }
-            System.arraycopy(image(b), 0, data, i * 4, 4);
+            System.arraycopy(image(b), 0, images, i * 4, 4);
         }
-        Path folder = dir.resolve("data");
-        IdxFiles.writeImages(folder.resolve("train-images-idx3-ubyte"), data, n, 2, 2);
-        IdxFiles.writeImages(folder.resolve("t10k-images-idx3-ubyte"), Arrays.copyOf(data, 400),
+        data = dir.resolve("data");
+        IdxFiles.writeImages(data.resolve("train-images-idx3-ubyte"), images, n, 2, 2);
+        IdxFiles.writeImages(data.resolve("t10k-images-idx3-ubyte"), Arrays.copyOf(images, 400),
                 100, 2, 2);
-        RunSpec spec = RunSpec.builder().setModel("pixelcnn").optData(folder.toString())
-                .optModelOptions(Map.of("channels", 8, "blocks", 1, "first-kernel", 3))
-                .opt("output", "bernoulli").optBatchSize(100).optSteps(800).optSeed(2)
-                .optCheckpointEvery(800).optLogEvery(100).optSampleCount(4).build(REGISTRY);
-        Path run = dir.resolve("run");
+    }
+
+    private static TrainedModel train(String name, Map<String, Object> options)
+            throws Exception {
+        RunSpec spec = RunSpec.builder().setModel(name).optData(data.toString())
+                .optModelOptions(options).opt("output", "bernoulli").optBatchSize(100)
+                .optSteps(800).optSeed(2).optCheckpointEvery(800).optLogEvery(100)
+                .optSampleCount(4).build(REGISTRY);
+        Path run = dir.resolve(name);
         try (TrainingRun r = TrainingRun.start(spec, REGISTRY, run)) {
             r.train(null);
         }
-        model = TrainedModel.load(run, REGISTRY);
+        return TrainedModel.load(run, REGISTRY);
     }
 
-    private static double[] probabilities() {
+    static Stream<Arguments> models() {
+        return Stream.of(
+                Arguments.of("pixelcnn", Map.of("channels", 8, "blocks", 1, "first-kernel", 3)),
+                Arguments.of("gated-pixelcnn", Map.of("channels", 8, "layers", 2,
+                        "first-kernel", 3)),
+                Arguments.of("pixelrnn-row-lstm", Map.of("channels", 8, "layers", 1,
+                        "first-kernel", 3)),
+                Arguments.of("pixelrnn-diagonal-bilstm", Map.of("channels", 8, "layers", 1,
+                        "first-kernel", 3)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void theSixteenProbabilitiesSumToOneFollowTheDataAndGovernTheSampler(String name,
+            Map<String, Object> options) throws Exception {
+        try (TrainedModel model = train(name, options)) {
+            double[] p = probabilities(model);
+            double total = 0;
+            double tv = 0;
+            for (int b = 0; b < 16; b++) {
+                total += p[b];
+                tv += Math.abs(p[b] - DATA[b]) / 2;
+            }
+            assertThat(total).as("sum over all 2x2 binary images").isCloseTo(1, within(1e-4));
+            assertThat(tv).as("total variation to the data's distribution").isLessThan(0.06);
+
+            int n = 4000;
+            float[] samples = model.sample(n, 99, null, 1000);
+            long[] counts = new long[16];
+            for (int i = 0; i < n; i++) {
+                counts[bits(samples, i * 4)]++;
+            }
+            double[] expected = new double[16];
+            for (int b = 0; b < 16; b++) {
+                expected[b] = p[b] * n;
+            }
+            double pValue = new ChiSquareTest().chiSquareTest(expected, counts);
+            assertThat(pValue).as("chi-square of %s against %s", Arrays.toString(counts),
+                    Arrays.toString(expected)).isGreaterThan(1e-3);
+        }
+    }
+
+    private static double[] probabilities(TrainedModel model) {
         float[] all = new float[16 * 4];
         for (int b = 0; b < 16; b++) {
             System.arraycopy(image(b), 0, all, b * 4, 4);
@@ -95,41 +143,5 @@ class TinyImagesTest {
             p[b] = Math.exp(-nll[b]);
         }
         return p;
-    }
-
-    @Test
-    void theSixteenProbabilitiesSumToOneAndFollowTheData() {
-        double[] p = probabilities();
-        double total = 0;
-        double tv = 0;
-        for (int b = 0; b < 16; b++) {
-            total += p[b];
-            tv += Math.abs(p[b] - DATA[b]) / 2;
-        }
-        assertThat(total).as("sum over all 2x2 binary images").isCloseTo(1, within(1e-4));
-        assertThat(tv).as("total variation to the data's distribution").isLessThan(0.06);
-    }
-
-    @Test
-    void theSamplerDrawsFromTheModelsOwnDistribution() {
-        double[] p = probabilities();
-        int n = 4000;
-        float[] samples = model.sample(n, 99, null, 1000);
-        long[] counts = new long[16];
-        for (int i = 0; i < n; i++) {
-            counts[bits(samples, i * 4)]++;
-        }
-        double[] expected = new double[16];
-        for (int b = 0; b < 16; b++) {
-            expected[b] = p[b] * n;
-        }
-        double pValue = new ChiSquareTest().chiSquareTest(expected, counts);
-        assertThat(pValue).as("chi-square of %s against %s", Arrays.toString(counts),
-                Arrays.toString(expected)).isGreaterThan(1e-3);
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
     }
 }
