@@ -48,6 +48,10 @@ final class SampleCommand implements Callable<Integer> {
             + " uint8 file (grayscale only), for other evaluators.")
     Path idx;
 
+    @Option(names = "--no-progress", description = "No progress bar while an autoregressive"
+            + " model draws its values one by one.")
+    boolean noProgress;
+
     @Option(names = "--batch", defaultValue = "256", description = "Images per forward pass.")
     int batch;
 
@@ -81,7 +85,10 @@ final class SampleCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--idx writes grayscale IDX3 files, but the"
                         + " images have " + c + " channels: use --images or --grid");
             }
-            float[] x = g.sample(n, new RandomStream(seed), labels, batch);
+            float[] x;
+            try (SamplingProgress progress = new SamplingProgress(!noProgress)) {
+                x = g.sample(n, new RandomStream(seed), labels, batch, progress);
+            }
             if (grid != null) {
                 ImageGrid.Builder b = ImageGrid.builder().optScale(h < 48 ? 2 : 1);
                 if (labels != null && classLabel == null) {

@@ -12,8 +12,10 @@ import org.gen4j.core.random.RandomStream;
  *     count} samples in chunks from one stream gives the same samples as drawing them at once
  * @param labels the class of each sample ({@code count} values in [0, classes)), or null to let a
  *     conditional procedure draw classes itself
+ * @param progress told of the progress of a procedure that samples in many sequential steps
  */
-public record SampleRequest(int count, RandomStream random, int[] labels) {
+public record SampleRequest(int count, RandomStream random, int[] labels,
+        SampleProgress progress) {
 
     /** Validates. */
     public SampleRequest {
@@ -25,6 +27,12 @@ public record SampleRequest(int count, RandomStream random, int[] labels) {
             throw new IllegalArgumentException("labels has " + labels.length + " values for "
                     + count + " samples");
         }
+        Objects.requireNonNull(progress, "progress is null");
+    }
+
+    /** A request whose progress nobody follows. */
+    public SampleRequest(int count, RandomStream random, int[] labels) {
+        this(count, random, labels, SampleProgress.NONE);
     }
 
     /** Unconditional samples. */

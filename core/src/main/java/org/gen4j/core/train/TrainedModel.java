@@ -17,6 +17,7 @@ import org.gen4j.core.procedure.LatentEncoder;
 import org.gen4j.core.procedure.LatentGenerator;
 import org.gen4j.core.procedure.LikelihoodProcedure;
 import org.gen4j.core.procedure.SampleContext;
+import org.gen4j.core.procedure.SampleProgress;
 import org.gen4j.core.procedure.SampleRequest;
 import org.gen4j.core.procedure.TrainingProcedure;
 import org.gen4j.core.random.RandomStream;
@@ -237,6 +238,15 @@ public final class TrainedModel implements AutoCloseable {
 
     /** As {@link #sample(int, long, int[], int)}, from a given stream. */
     public float[] sample(int n, RandomStream random, int[] labels, int batch) {
+        return sample(n, random, labels, batch, SampleProgress.NONE);
+    }
+
+    /**
+     * As {@link #sample(int, RandomStream, int[], int)}, telling {@code progress} how far the
+     * procedure has got over all the forward passes, when it samples in sequential steps.
+     */
+    public float[] sample(int n, RandomStream random, int[] labels, int batch,
+            SampleProgress progress) {
         checkLabels(labels);
         if (n < 1 || batch < 1) {
             throw new IllegalArgumentException("n and batch must be >= 1, got " + n + ", "
@@ -248,8 +258,13 @@ public final class TrainedModel implements AutoCloseable {
             int count = Math.min(batch, n - start);
             int[] chunk = labels == null ? null : Arrays.copyOfRange(labels, start, start + count);
             try (NDManager m = manager.newSubManager()) {
-                float[] x = trainer.sample(m, new SampleRequest(count, random, chunk))
-                        .toFloatArray();
+                // In image-steps: a chunk of `count` images at step d of `total` has done d * count.
+                long before = start;
+                int images = count;
+                SampleProgress chunkProgress = (d, total) -> progress.advance(
+                        before * total + d * images, total * n);
+                float[] x = trainer.sample(m, new SampleRequest(count, random, chunk,
+                        chunkProgress)).toFloatArray();
                 System.arraycopy(x, 0, out, start * per, count * per);
             }
         }

@@ -59,6 +59,8 @@ final class PixelSampler {
         int k = model.output().outputsPerValue();
         float[] x = new float[n * channels * height * width];
         Outputs outputs = outputs(n, labels, sample, k);
+        long total = (long) height * width * channels;
+        long done = 0;
         for (int r = 0; r < height; r++) {
             for (int c = 0; c < width; c++) {
                 for (int ch = 0; ch < channels; ch++) {
@@ -68,6 +70,7 @@ final class PixelSampler {
                         x[((i * channels + ch) * height + r) * width + c] = v;
                         outputs.set(i, r, c, ch, v);
                     }
+                    request.progress().advance(++done, total);
                 }
             }
         }

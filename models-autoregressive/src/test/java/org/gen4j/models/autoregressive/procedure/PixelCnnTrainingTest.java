@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.gen4j.core.model.LikelihoodModel;
@@ -91,6 +92,16 @@ class PixelCnnTrainingTest {
                         SampleRequest.of(6, new RandomStream(17))).toFloatArray();
             }
             assertThat(cached).hasSize(6 * 784).isEqualTo(naive);
+
+            // Progress in image-values over all forward passes: 3 images in passes of 2.
+            List<long[]> reports = new ArrayList<>();
+            model.sample(3, new RandomStream(1), null, 2, (d, t) -> reports.add(
+                    new long[] {d, t}));
+            assertThat(reports).hasSize(2 * 784);
+            assertThat(reports.get(reports.size() - 1)).containsExactly(3 * 784, 3 * 784);
+            for (int i = 1; i < reports.size(); i++) {
+                assertThat(reports.get(i)[0]).isGreaterThan(reports.get(i - 1)[0]);
+            }
         }
     }
 
