@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
             SampleCommand.class,
             EvaluateCommand.class,
             InterpolateCommand.class,
-            ReconstructCommand.class,
+            ReconstructCommand.class, CompleteCommand.class,
             ListCommand.class,
             TrainClassifierCommand.class,
             CommandLine.HelpCommand.class

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.gen4j.core.model.LikelihoodModel;
 import org.gen4j.core.procedure.BatchField;
 import org.gen4j.core.procedure.DataInfo;
+import org.gen4j.core.procedure.ImageCompletion;
 import org.gen4j.core.procedure.LatentEncoder;
 import org.gen4j.core.procedure.LatentGenerator;
 import org.gen4j.core.procedure.LikelihoodProcedure;
@@ -205,6 +206,12 @@ public final class TrainedModel implements AutoCloseable {
      */
     public SampleContext sampleContext(NDManager manager) {
         return new TrainerContexts.Sample(trainer, manager);
+    }
+
+    /** The model as an image completer, when its procedure completes images. */
+    public Optional<ImageCompletion> completion() {
+        return trainer.procedure() instanceof ImageCompletion c ? Optional.of(c)
+                : Optional.empty();
     }
 
     /** The model as a latent generator, when its procedure decodes latent vectors. */

@@ -10,6 +10,7 @@ import org.gen4j.core.likelihood.PixelLikelihood;
 import org.gen4j.core.model.LikelihoodModel;
 import org.gen4j.core.procedure.BatchField;
 import org.gen4j.core.procedure.DataInfo;
+import org.gen4j.core.procedure.ImageCompletion;
 import org.gen4j.core.procedure.LikelihoodProcedure;
 import org.gen4j.core.procedure.Network;
 import org.gen4j.core.procedure.SampleContext;
@@ -28,9 +29,9 @@ import org.gen4j.core.util.Options;
  * over the batch and reports it in nats per image and in bits per dimension.
  *
  * <p>Sampling draws the values one at a time ({@link PixelSampler}); a conditional network draws
- * the class asked for.
+ * the class asked for. Completion draws only the chosen pixels, given the others before them.
  */
-final class Autoregressive implements TrainingProcedure, LikelihoodProcedure {
+final class Autoregressive implements TrainingProcedure, LikelihoodProcedure, ImageCompletion {
 
     static final String MODEL = "model";
     static final String EXACT = "exact";
@@ -113,6 +114,23 @@ final class Autoregressive implements TrainingProcedure, LikelihoodProcedure {
         return new PixelSampler(this, context, false).sample(request);
     }
 
+    @Override
+    public NDArray complete(SampleContext context, NDArray images, boolean[] fill,
+            SampleRequest request) {
+        Shape expected = new Shape(request.count()).addAll(data.sampleShape());
+        if (!images.getShape().equals(expected)) {
+            throw new IllegalArgumentException("images to complete must be " + expected
+                    + ", got " + images.getShape());
+        }
+        long pixels = data.sampleShape().get(1) * data.sampleShape().get(2);
+        if (fill.length != pixels) {
+            throw new IllegalArgumentException("the pixels to fill must be " + pixels
+                    + " flags, one per pixel, got " + fill.length);
+        }
+        return new PixelSampler(this, context, cachedSampling).complete(request,
+                images.toFloatArray(), fill);
+    }
+
     DataInfo data() {
         return data;
     }
@@ -129,6 +147,8 @@ final class Autoregressive implements TrainingProcedure, LikelihoodProcedure {
                     + " its estimator is '" + EXACT + "', got '" + estimator + "'");
         }
         int chunk = options.getInt("chunk", 64, 1, 65536);
+        // Scorers pass the seed that sampling estimators draw from; the exact NLL draws nothing.
+        options.getLong("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
         options.checkAllUsed();
         return new ExactLikelihood(this, context, chunk);
     }

@@ -40,12 +40,29 @@ final class PixelSampler {
         /** {@code k} outputs per image, image after image, for value {@code ch} of {@code (r, c)}. */
         float[] at(float[] x, int r, int c, int ch);
 
-        /** Records a drawn value. */
+        /** Records a value, drawn or known. */
         default void set(int image, int r, int c, int ch, float value) {}
+
+        /** Whether every position must be computed, known ones too (a cache of activations). */
+        default boolean cached() {
+            return false;
+        }
     }
 
     /** The images, {@code (count, C, H, W)} in [-1, 1], in the context's manager. */
     NDArray sample(SampleRequest request) {
+        return complete(request, null, null);
+    }
+
+    /**
+     * Completes images: the pixels where {@code fill} is true (indexed {@code r * W + c}) are
+     * drawn in raster order, given every pixel before them; the others keep their values of
+     * {@code known}, {@code (count, C, H, W)} row-major.
+     *
+     * @param known the images, or null to draw every pixel
+     * @param fill the pixels to draw, or null for all
+     */
+    NDArray complete(SampleRequest request, float[] known, boolean[] fill) {
         int n = request.count();
         int[] labels = labels(request);
         RandomStream[] streams = new RandomStream[n];
@@ -57,18 +74,21 @@ final class PixelSampler {
         int height = Math.toIntExact(sample.get(1));
         int width = Math.toIntExact(sample.get(2));
         int k = model.output().outputsPerValue();
-        float[] x = new float[n * channels * height * width];
+        float[] x = known == null ? new float[n * channels * height * width] : known.clone();
         Outputs outputs = outputs(n, labels, sample, k);
         long total = (long) height * width * channels;
         long done = 0;
         for (int r = 0; r < height; r++) {
             for (int c = 0; c < width; c++) {
+                boolean toFill = fill == null || fill[r * width + c];
                 for (int ch = 0; ch < channels; ch++) {
-                    float[] logits = outputs.at(x, r, c, ch);
+                    float[] logits = toFill || outputs.cached() ? outputs.at(x, r, c, ch) : null;
                     for (int i = 0; i < n; i++) {
-                        float v = draw(logits, i * k, k, streams[i]);
-                        x[((i * channels + ch) * height + r) * width + c] = v;
-                        outputs.set(i, r, c, ch, v);
+                        int at = ((i * channels + ch) * height + r) * width + c;
+                        if (toFill) {
+                            x[at] = draw(logits, i * k, k, streams[i]);
+                        }
+                        outputs.set(i, r, c, ch, x[at]);
                     }
                     request.progress().advance(++done, total);
                 }
@@ -104,6 +124,11 @@ final class PixelSampler {
             @Override
             public void set(int image, int r, int c, int ch, float value) {
                 state.set(image, r, c, ch, value);
+            }
+
+            @Override
+            public boolean cached() {
+                return true;
             }
         };
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.gen4j.core.spec.RunSpec;
 import org.gen4j.core.spi.Gen4j;
 import org.gen4j.core.spi.Registry;
 import org.gen4j.core.train.CheckpointState;
+import org.gen4j.core.train.HeldOutData;
 import org.gen4j.core.train.Checkpoints;
 import org.gen4j.core.train.TrainedModel;
 import org.gen4j.core.train.TrainingRun;
@@ -102,6 +104,44 @@ class PixelCnnTrainingTest {
             for (int i = 1; i < reports.size(); i++) {
                 assertThat(reports.get(i)[0]).isGreaterThan(reports.get(i - 1)[0]);
             }
+        }
+    }
+
+    @Test
+    void completionKeepsTheKnownPixelsAndDrawsTheSameWithAndWithoutTheCache() throws Exception {
+        Path run = dir.resolve("complete");
+        train(pixelCnn(20).build(REGISTRY), run, false);
+        try (TrainedModel model = TrainedModel.load(run, REGISTRY);
+                NDManager m = NDManager.newBaseManager()) {
+            Autoregressive procedure = (Autoregressive) model.procedure();
+            float[] images = new float[3 * 784];
+            var test = HeldOutData.testSplit(model.spec(), REGISTRY);
+            for (int i = 0; i < 3; i++) {
+                test.copySample(i, images, i * 784);
+            }
+            boolean[] fill = new boolean[784];
+            for (int p = 0; p < 784; p++) {
+                int r = p / 28;
+                int c = p % 28;
+                fill[p] = r >= 14 && c >= 7 && c < 21;
+            }
+            var context = model.sampleContext(m);
+            var x = m.create(images, new Shape(3, 1, 28, 28));
+            float[] cached = procedure.complete(context, x, fill,
+                    SampleRequest.of(3, new RandomStream(8))).toFloatArray();
+            float[] naive = new PixelSampler(procedure, context, false).complete(
+                    SampleRequest.of(3, new RandomStream(8)), images, fill).toFloatArray();
+            assertThat(cached).isEqualTo(naive);
+            int changed = 0;
+            for (int i = 0; i < 3 * 784; i++) {
+                if (!fill[i % 784]) {
+                    assertThat(cached[i]).as("known pixel %d", i).isEqualTo(images[i]);
+                } else {
+                    assertThat(cached[i]).isIn(-1f, 1f);
+                    changed += cached[i] != images[i] ? 1 : 0;
+                }
+            }
+            assertThat(changed).as("drawn pixels that differ from the original").isPositive();
         }
     }
 
