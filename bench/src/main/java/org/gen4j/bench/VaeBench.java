@@ -9,10 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.gen4j.core.data.BinarizedSampleSet;
-import org.gen4j.core.data.DataSources;
 import org.gen4j.core.data.FashionMnist;
-import org.gen4j.core.data.IdxDataset;
-import org.gen4j.core.data.IdxFiles;
 import org.gen4j.core.data.SampleSet;
 import org.gen4j.core.model.LikelihoodModel;
 import org.gen4j.core.spec.RunSpec;
@@ -21,7 +18,6 @@ import org.gen4j.core.spi.Registry;
 import org.gen4j.core.train.HeldOutData;
 import org.gen4j.core.train.TrainedModel;
 import org.gen4j.core.train.TrainingRun;
-import org.gen4j.core.util.Options;
 import org.gen4j.evaluation.Evaluator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,33 +73,21 @@ final class VaeBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path testFile = work.resolve("test-binarized-seed" + setup.binarizeSeed + ".idx");
-        writeBinarizedTest(setup, testFile);
-        boolean haveReference = Files.isRegularFile(reference) && ChildProcess.hasTorch(python);
-        if (!haveReference) {
-            System.out.println("reference skipped: " + reference + " missing or " + python
-                    + " has no torch (apt-get install python3-torch libopenblas0-openmp)");
-        }
-        Map<String, List<Map<String, String>>> results = new LinkedHashMap<>();
-        for (long seed : seeds) {
-            for (String e : engines) {
-                String name = "gen4j-" + e.toLowerCase(Locale.ROOT);
-                System.out.printf("seed %d: %s%n", seed, name);
-                List<String> cmd = ChildProcess.bench(e, setup.threads, "2g", "vae-side",
-                        "--seed", "" + seed, "--out", work.resolve(name + "-seed" + seed)
-                                .toString());
-                cmd.addAll(setupArgs());
-                results.computeIfAbsent(name, x -> new ArrayList<>())
-                        .add(ChildProcess.run(cmd, setup.threads));
-            }
-            if (haveReference) {
-                System.out.printf("seed %d: pytorch-eager%n", seed);
-                List<String> cmd = new ArrayList<>(List.of(python, reference.toString(),
-                        "--test-binarized", testFile.toString(), "--seed", "" + seed));
-                cmd.addAll(setupArgs().subList(0, setupArgs().size() - 2));
-                results.computeIfAbsent("pytorch-eager", x -> new ArrayList<>())
-                        .add(ChildProcess.run(cmd, setup.threads));
-            }
-        }
+        BinarizedTestSplit.write(setup.data, setup.binarizeSeed, testFile);
+        var results = SideBySide.run(engines, seeds, setup.threads, reference, python,
+                (e, seed) -> {
+                    List<String> cmd = ChildProcess.bench(e, setup.threads, "2g", "vae-side",
+                            "--seed", "" + seed, "--out", work.resolve(SideBySide.name(e)
+                                    + "-seed" + seed).toString());
+                    cmd.addAll(setupArgs());
+                    return cmd;
+                },
+                seed -> {
+                    List<String> cmd = new ArrayList<>(List.of("--test-binarized",
+                            testFile.toString(), "--seed", "" + seed));
+                    cmd.addAll(setupArgs().subList(0, setupArgs().size() - 2));
+                    return cmd;
+                });
         print(results);
         return 0;
     }
@@ -141,7 +125,7 @@ final class VaeBench implements Callable<Integer> {
             int n = e.getValue().size();
             means.put(e.getKey(), new double[] {sum[0] / n, sum[1] / n, sum[2] / n});
         }
-        double[] ref = means.get("pytorch-eager");
+        double[] ref = means.get(SideBySide.REFERENCE);
         System.out.printf("%nmeans over %d seed(s)%s%n", seeds.size(), ref == null ? ""
                 : "; differences and speed against pytorch-eager");
         for (var e : means.entrySet()) {
@@ -151,21 +135,6 @@ final class VaeBench implements Callable<Integer> {
                     ref == null ? "" : String.format(" (%+.3f)", m[1] - ref[1]), m[2],
                     ref == null ? "" : String.format(" (%.2fx)", m[2] / ref[2]));
         }
-    }
-
-    /** The fixed binarisation of the test split as gen4j scores it, as 0/255 bytes. */
-    static void writeBinarizedTest(Setup setup, Path file) throws java.io.IOException {
-        SampleSet test = DataSources.open(FashionMnist.FULL_NAME, new Options("data",
-                Map.of("path", setup.data.toString(), "split", IdxDataset.TEST,
-                        BinarizedSampleSet.OPTION, BinarizedSampleSet.FIXED,
-                        BinarizedSampleSet.SEED_OPTION, setup.binarizeSeed)), 0,
-                Gen4j.registry()::dataset);
-        int per = Math.toIntExact(test.sampleShape().size());
-        float[] x = new float[test.size() * per];
-        for (int i = 0; i < test.size(); i++) {
-            test.copySample(i, x, i * per);
-        }
-        IdxFiles.writeImages(file, x, test.size(), 28, 28);
     }
 
     /** One gen4j side: trains in this JVM's engine, then scores the test split. */
@@ -193,7 +162,7 @@ final class VaeBench implements Callable<Integer> {
                     .optBatchSize(setup.batch).optSteps(steps).optSeed(seed)
                     .optCheckpointEvery(Math.toIntExact(steps)).optLogEvery(100)
                     .build(registry);
-            delete(out);
+            BenchFiles.deleteTree(out);
             double trainSeconds;
             try (TrainingRun run = TrainingRun.start(spec, registry, out)) {
                 System.out.printf("gen4j vae: %s, %d steps, engine %s%n", run.data()
@@ -221,18 +190,6 @@ final class VaeBench implements Callable<Integer> {
                         DcganBench.Memory.peakRssMb());
             }
             return 0;
-        }
-
-        /** Deletes the run folder of an earlier invocation. */
-        private static void delete(Path dir) throws java.io.IOException {
-            if (!Files.exists(dir)) {
-                return;
-            }
-            try (var paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
         }
 
         private static double[] nll(Registry registry, LikelihoodModel model, SampleSet test,

@@ -8,8 +8,9 @@ import org.gen4j.models.autoregressive.nn.GatedPixelCnn;
 /**
  * {@value #NAME}: Gated PixelCNN ({@link GatedPixelCnn}), the vertical and horizontal stacks
  * with gated activations and no blind spot, conditional on the class when the spec asks.
- * Options: {@code channels} (default 64), {@code layers} (8), {@code first-kernel} (7), {@code
- * kernel} (3).
+ * Options: {@code channels} (default 32: each layer has {@code 2 x channels} gate maps and a full
+ * 3x3 vertical kernel, so it costs about as much as a 64-channel PixelCNN block), {@code layers}
+ * (8), {@code first-kernel} (7), {@code kernel} (3).
  */
 public final class GatedPixelCnnFactory implements AutoregressiveNetworkFactory {
 
@@ -34,7 +35,7 @@ public final class GatedPixelCnnFactory implements AutoregressiveNetworkFactory 
 
     @Override
     public Block create(Options options, Shape sample, int outputsPerValue, int classes) {
-        int channels = options.getInt("channels", 64, 1, 4096);
+        int channels = options.getInt("channels", 32, 1, 4096);
         int layers = options.getInt("layers", 8, 1, 64);
         int first = PixelCnnFactory.odd(options.getInt("first-kernel", 7, 1, 31),
                 "first-kernel");

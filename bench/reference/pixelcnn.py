@@ -1,0 +1,173 @@
+#!/usr/bin/python3
+"""Reference PixelCNN in PyTorch eager, the peer of gen4j's 'bench/run pixelcnn'.
+
+Run with Debian's /usr/bin/python3 (python3-torch and libopenblas0-openmp installed):
+
+  pixelcnn.py --test-binarized FILE [--data /usr/share/datasets/fashion-mnist] [--epochs 1]
+              [--batch 64] [--lr 1e-3] [--test-n 10000] [--seed 0] [--threads 2]
+              [--init djl-xavier|torch]
+
+The setup of gen4j's 'pixelcnn' network under the 'autoregressive' procedure:
+
+- data: the Fashion-MNIST training split, binarised dynamically (every pixel drawn anew each
+  epoch as Bernoulli(intensity / 255), a fresh permutation per epoch), fed to the network as -1
+  and +1 as gen4j does; the test split is read already binarised from --test-binarized (an IDX3
+  file of bytes 0 and 255 that gen4j writes), so both sides score the very same images.
+- network: a 7x7 mask-A convolution to 64 channels; 5 residual blocks, each ReLU, 1x1 to 32,
+  ReLU, 3x3 mask B, ReLU, 1x1 to 64, plus the skip; ReLU, a 1x1 mask-B convolution to 64, ReLU,
+  and a 1x1 mask-B convolution to one Bernoulli logit per pixel.
+- loss: the NLL summed per image (binary cross-entropy of the logits), averaged over the batch;
+  Adam (lr, betas 0.9/0.999, eps 1e-8).
+- initial weights: with --init djl-xavier (the default), gen4j's: U(-a, a) with
+  a = sqrt(6 / ((fan_in + fan_out) / 2)), fans counted with the kernel's whole area, and zero
+  biases; --init torch keeps PyTorch's own.
+
+After training it scores the first --test-n test images with the exact NLL, in nats per image
+and bits per dimension. The last line is 'RESULT impl=pytorch-eager images_per_s=... nll=...
+nll_se=... bits_per_dim=... train_s=... eval_s=...'; images_per_s counts training images over
+the training loop's wall time (the Bernoulli draws included).
+"""
+import argparse
+import gzip
+import math
+import os
+import resource
+import struct
+import sys
+import time
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def read_idx(path):
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rb") as f:
+        magic, = struct.unpack(">I", f.read(4))
+        if magic >> 8 != 0x08:
+            sys.exit(f"{path}: not an IDX file of unsigned bytes (magic {magic:#x})")
+        dims = struct.unpack(">" + "I" * (magic & 0xFF), f.read(4 * (magic & 0xFF)))
+        data = np.frombuffer(f.read(), dtype=np.uint8)
+    if data.size != int(np.prod(dims)):
+        sys.exit(f"{path}: {data.size} values for dimensions {dims}")
+    return data.reshape(dims)
+
+
+class MaskedConv2d(nn.Conv2d):
+    """A convolution whose taps below the centre, and right of it on its row, are zero; the
+    centre itself too for mask A (one channel: no colour groups)."""
+
+    def __init__(self, mask_type, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        kh, kw = self.kernel_size
+        mask = torch.ones_like(self.weight)
+        mask[:, :, kh // 2, kw // 2 + (mask_type == "B"):] = 0
+        mask[:, :, kh // 2 + 1:] = 0
+        self.register_buffer("mask", mask)
+
+    def forward(self, x):
+        return F.conv2d(x, self.weight * self.mask, self.bias, padding=self.padding)
+
+
+class ResidualBlock(nn.Module):
+    def __init__(self, channels):
+        super().__init__()
+        self.a = MaskedConv2d("B", channels, channels // 2, 1)
+        self.b = MaskedConv2d("B", channels // 2, channels // 2, 3, padding=1)
+        self.c = MaskedConv2d("B", channels // 2, channels, 1)
+
+    def forward(self, x):
+        y = self.a(F.relu(x))
+        y = self.b(F.relu(y))
+        y = self.c(F.relu(y))
+        return x + y
+
+
+class PixelCnn(nn.Module):
+    def __init__(self, channels=64, blocks=5):
+        super().__init__()
+        self.first = MaskedConv2d("A", 1, channels, 7, padding=3)
+        self.blocks = nn.Sequential(*[ResidualBlock(channels) for _ in range(blocks)])
+        self.head = MaskedConv2d("B", channels, channels, 1)
+        self.out = MaskedConv2d("B", channels, 1, 1)
+
+    def forward(self, x):
+        h = self.blocks(self.first(x))
+        return self.out(F.relu(self.head(F.relu(h))))
+
+
+def djl_xavier(module):
+    if isinstance(module, nn.Conv2d):
+        out_c, in_c, kh, kw = module.weight.shape
+        a = math.sqrt(6.0 / ((in_c * kh * kw + out_c * kh * kw) / 2.0))
+        nn.init.uniform_(module.weight, -a, a)
+        nn.init.zeros_(module.bias)
+
+
+def nll(model, x01):
+    logits = model(2 * x01 - 1)
+    return F.binary_cross_entropy_with_logits(logits, x01, reduction="none").sum((1, 2, 3))
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--data", default="/usr/share/datasets/fashion-mnist")
+    p.add_argument("--test-binarized", required=True)
+    p.add_argument("--epochs", type=int, default=1)
+    p.add_argument("--batch", type=int, default=64)
+    p.add_argument("--lr", type=float, default=1e-3)
+    p.add_argument("--test-n", type=int, default=10000)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--init", choices=["djl-xavier", "torch"], default="djl-xavier")
+    a = p.parse_args()
+    torch.set_num_threads(a.threads)
+    torch.manual_seed(a.seed)
+
+    train = torch.from_numpy(read_idx(os.path.join(a.data, "train-images-idx3-ubyte.gz"))
+                             .reshape(-1, 1, 28, 28).astype(np.float32) / 255.0)
+    test = read_idx(a.test_binarized).reshape(-1, 1, 28, 28)
+    if not np.isin(test, (0, 255)).all():
+        sys.exit(f"{a.test_binarized}: a binarised split has only bytes 0 and 255")
+    test = torch.from_numpy(test[:a.test_n].astype(np.float32) / 255.0)
+
+    model = PixelCnn()
+    if a.init == "djl-xavier":
+        model.apply(djl_xavier)
+    opt = torch.optim.Adam(model.parameters(), lr=a.lr, betas=(0.9, 0.999), eps=1e-8)
+    n = train.shape[0] // a.batch * a.batch
+    print(f"reference PixelCNN: {train.shape[0]} training images, {a.epochs} epoch(s) of"
+          f" {n // a.batch} steps, batch {a.batch}, init {a.init}, torch {torch.__version__},"
+          f" {a.threads} threads", flush=True)
+    t0 = time.perf_counter()
+    for epoch in range(a.epochs):
+        order = torch.randperm(train.shape[0])[:n]
+        total = 0.0
+        for s in range(0, n, a.batch):
+            x = torch.bernoulli(train[order[s:s + a.batch]])
+            loss = nll(model, x).mean()
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            opt.step()
+            total += loss.item()
+        print(f"epoch {epoch + 1}: training NLL {total / (n // a.batch):.3f}", flush=True)
+    train_s = time.perf_counter() - t0
+
+    t1 = time.perf_counter()
+    with torch.no_grad():
+        values = torch.cat([nll(model, test[i:i + 500]) for i in range(0, len(test), 500)])
+    eval_s = time.perf_counter() - t1
+    v = values.double()
+    mean, se = v.mean().item(), (v.std(unbiased=True) / math.sqrt(v.numel())).item()
+    bpd = mean / (784 * math.log(2))
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    print(f"test ({len(test)} images): NLL {mean:.3f} +- {se:.3f} nats, {bpd:.4f} bits/dim")
+    print(f"RESULT impl=pytorch-eager images_per_s={a.epochs * n / train_s:.1f} nll={mean:.4f}"
+          f" nll_se={se:.4f} bits_per_dim={bpd:.5f} train_s={train_s:.1f} eval_s={eval_s:.1f}"
+          f" peak_rss_mb={rss} torch={torch.__version__}")
+
+
+if __name__ == "__main__":
+    main()
