@@ -24,7 +24,8 @@ import ai.djl.util.PairList;
  *
  * <p>The mask multiplies the weight on every forward pass, inside autograd, so the masked taps
  * get zero gradient and stay whatever they were initialised to, without effect. The mask itself
- * is made once, in the weight's manager.
+ * is made once, in the weight's manager; the masked weight of a pass belongs to the input's
+ * manager, so a pass inside a per-step sub-manager leaves nothing behind.
  */
 public final class MaskedConv2d extends AbstractBlock {
 
@@ -174,6 +175,10 @@ public final class MaskedConv2d extends AbstractBlock {
         NDArray w = parameterStore.getValue(weight, device, training);
         NDArray b = parameterStore.getValue(bias, device, training);
         NDArray masked = w.mul(mask(w));
+        // An op's result belongs to its first operand's manager: without this, every forward
+        // pass would leave a masked weight (and on PyTorch its autograd history) in the model's
+        // manager for good.
+        masked.attach(x.getManager());
         return Conv2d.conv2d(x, masked, b, new Shape(1, 1),
                 new Shape(kernelHeight / 2, kernelWidth / 2), new Shape(1, 1));
     }

@@ -3,6 +3,14 @@ package org.gen4j.models.autoregressive.nn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
 import java.util.Arrays;
 import org.gen4j.models.autoregressive.nn.MaskedConv2d.MaskType;
 import org.junit.jupiter.api.Test;
@@ -45,6 +53,32 @@ class MaskedConv2dTest {
             }
         }
     }
+
+    @Test
+    void aPassInASubManagerLeavesNothingInTheModelsManager() {
+        try (NDManager model = NDManager.newBaseManager()) {
+            MaskedConv2d conv = MaskedConv2d.of(1, 4, 3, MaskType.A, 1);
+            conv.initialize(model, DataType.FLOAT32, new Shape(2, 1, 5, 5));
+            ParameterStore ps = new ParameterStore(model, false);
+            for (int pass = 0; pass < 3; pass++) {
+                try (NDManager step = model.newSubManager()) {
+                    NDArray x = step.ones(new Shape(2, 1, 5, 5));
+                    x.setRequiresGradient(true);
+                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        gc.backward(conv.forward(ps, new NDList(x), true).singletonOrThrow()
+                                .sum());
+                    }
+                }
+                if (pass == 0) {
+                    arraysAfterFirst = model.getManagedArrays().size();
+                }
+            }
+            assertThat(model.getManagedArrays()).as("arrays of the model's manager after three"
+                    + " passes").hasSize(arraysAfterFirst);
+        }
+    }
+
+    private int arraysAfterFirst;
 
     @Test
     void badShapesAreRefusedByName() {
