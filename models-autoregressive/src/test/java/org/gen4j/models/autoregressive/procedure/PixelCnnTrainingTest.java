@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.gen4j.core.image.ImageFiles;
 import org.gen4j.core.model.LikelihoodModel;
 import org.gen4j.core.procedure.SampleRequest;
 import org.gen4j.core.random.RandomStream;
@@ -165,6 +166,43 @@ class PixelCnnTrainingTest {
             assertThat(given3[0]).isPositive();
             assertThatThrownBy(() -> exact.negativeLogLikelihood(threes, 2))
                     .hasMessageContaining("is conditional: give labels");
+        }
+    }
+
+    @Test
+    void rgbImageFoldersTrainWithTheSoftmaxAndSampleInColour() throws Exception {
+        // 40 random 8x8 RGB images whose channels share one pattern: the 256-way output and the
+        // R -> G -> B masks end to end.
+        Path images = dir.resolve("rgb");
+        Files.createDirectories(images);
+        RandomStream random = new RandomStream(3);
+        for (int i = 0; i < 40; i++) {
+            float[] x = new float[3 * 64];
+            for (int p = 0; p < 64; p++) {
+                float v = random.nextDouble() < 0.5 ? -1f : 0.6f;
+                x[p] = v;
+                x[64 + p] = v;
+                x[128 + p] = -v;
+            }
+            ImageFiles.writePng(x, 0, 3, 8, 8, images.resolve("image-" + i + ".png"));
+        }
+        RunSpec spec = RunSpec.builder().setModel("pixelcnn").optData(images.toString())
+                .optModelOptions(Map.of("channels", 12, "blocks", 1, "first-kernel", 3))
+                .optSteps(60).optBatchSize(20).optSeed(1).optCheckpointEvery(60)
+                .optLogEvery(10).optSampleCount(2).build(REGISTRY);
+        assertThat(AutoregressiveFactory.output(spec)).isEqualTo("categorical");
+        Path run = dir.resolve("rgb-run");
+        train(spec, run, false);
+        double first = column(run, 1, "bits_per_dim");
+        double last = column(run, -1, "bits_per_dim");
+        assertThat(first).as("bits/dim near the uniform 8 at first").isGreaterThan(6);
+        assertThat(last).as("after 60 steps (first %s)", first).isLessThan(first - 1);
+        try (TrainedModel model = TrainedModel.load(run, REGISTRY)) {
+            assertThat(model.sampleShape()).isEqualTo(new Shape(3, 8, 8));
+            float[] x = model.sample(2, 4, null, 2);
+            assertThat(x).hasSize(2 * 3 * 64);
+            double[] nll = model.likelihood("exact", Map.of()).negativeLogLikelihood(x, 2);
+            assertThat(nll[0]).isPositive();
         }
     }
 
