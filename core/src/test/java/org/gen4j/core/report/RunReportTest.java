@@ -121,20 +121,20 @@ class RunReportTest {
         }
         String auto = RunReport.builder().setTitle("t").addSeries("loss", range(n), values)
                 .build().render();
-        assertThat(RunReport.autoWindow(n)).isEqualTo(11);
+        assertThat(Smoothing.autoWindow(n)).isEqualTo(11);
         assertThat(polylines(auto)).containsExactly("raw loss 300", "smooth loss 300");
         assertThat(auto).contains("moving average of 11");
         String off = RunReport.builder().setTitle("t").optSmoothing(1)
                 .addSeries("loss", range(n), values).build().render();
         assertThat(polylines(off)).containsExactly("raw loss 300");
-        assertThat(RunReport.autoWindow(59)).isZero();
+        assertThat(Smoothing.autoWindow(59)).isZero();
     }
 
     @Test
     void movingAverageClosedForm() {
-        double[] avg = RunReport.movingAverage(new double[] {1, 2, 3, 4, 5}, 3);
+        double[] avg = Smoothing.movingAverage(new double[] {1, 2, 3, 4, 5}, 3);
         assertThat(avg).containsExactly(1.5, 2, 3, 4, 4.5);
-        double[] withNaN = RunReport.movingAverage(new double[] {1, Double.NaN, 3}, 3);
+        double[] withNaN = Smoothing.movingAverage(new double[] {1, Double.NaN, 3}, 3);
         assertThat(withNaN).containsExactly(1, Double.NaN, 3);
     }
 
