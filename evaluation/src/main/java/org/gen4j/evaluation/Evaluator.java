@@ -152,22 +152,26 @@ public final class Evaluator {
      */
     public static FeatureNetwork.Outputs extract(FeatureNetwork network, Images images, int batch,
             IntConsumer progress) {
-        if (!images.shape().equals(network.inputShape())) {
+        if (!network.accepts(images.shape())) {
             throw new IllegalArgumentException(images.name() + " holds images of shape "
                     + images.shape() + ", but the feature network " + network.id() + " takes "
-                    + network.inputShape() + ": score images of that size, or plug in a"
-                    + " feature network for this data");
+                    + network.accepted() + ": score images it takes, or choose a feature"
+                    + " network for this data (gen4j evaluate --features NAME or FILE: an ONNX"
+                    + " or TorchScript network, or one made by gen4j train-classifier)");
         }
         int per = Math.toIntExact(images.shape().size());
         double[][] features = new double[images.count()][];
-        double[][] probabilities = new double[images.count()][];
+        double[][] probabilities = network.classCount() > 0 ? new double[images.count()][]
+                : null;
         for (int start = 0; start < images.count(); start += batch) {
             int n = Math.min(batch, images.count() - start);
             float[] chunk = java.util.Arrays.copyOfRange(images.pixels(), start * per,
                     (start + n) * per);
-            FeatureNetwork.Outputs out = network.apply(chunk, n);
+            FeatureNetwork.Outputs out = network.apply(chunk, images.shape(), n);
             System.arraycopy(out.features(), 0, features, start, n);
-            System.arraycopy(out.probabilities(), 0, probabilities, start, n);
+            if (probabilities != null) {
+                System.arraycopy(out.probabilities(), 0, probabilities, start, n);
+            }
             if (progress != null) {
                 progress.accept(start + n);
             }
@@ -208,6 +212,15 @@ public final class Evaluator {
                         + " conditional-accuracy for a conditional model's samples");
             }
         }
+        for (Metric m : created) {
+            if (m.inputs().contains(MetricInput.GENERATED_PROBABILITIES)
+                    && network.classCount() == 0) {
+                throw new IllegalArgumentException("metric '" + m.name() + "' needs class"
+                        + " probabilities, but the feature network " + network.id() + " gives"
+                        + " features only; declare its logits output (logits-output) or score"
+                        + " it with fid, kid, precision-recall or density-coverage");
+            }
+        }
         if (needReference && reference == null) {
             throw new IllegalArgumentException("the metrics " + metrics.keySet() + " need a"
                     + " reference set of real images");
@@ -215,11 +228,10 @@ public final class Evaluator {
         FeatureNetwork.Outputs gen = extract(network, generated, batch, progress);
         MetricInputs.Builder in = MetricInputs.builder().optSeed(seed)
                 .optGeneratedFeatures(PointSet.of("features of " + generated.name(),
-                        gen.features()))
-                .optGeneratedProbabilities(PointSet.of("class probabilities of "
-                        + generated.name(), gen.probabilities()));
-        if (generated.labels() != null) {
-            in.optIntendedLabels(generated.labels());
+                        gen.features()));
+        if (gen.probabilities() != null) {
+            in.optGeneratedProbabilities(PointSet.of("class probabilities of "
+                    + generated.name(), gen.probabilities()));
         }
         if (generated.labels() != null) {
             in.optIntendedLabels(generated.labels());

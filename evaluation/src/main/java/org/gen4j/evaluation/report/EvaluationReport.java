@@ -1,5 +1,6 @@
 package org.gen4j.evaluation.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -111,21 +113,33 @@ public record EvaluationReport(
      * The identity of a feature network.
      *
      * @param id its stable identifier, for example {@code fashion-mnist-classifier}
-     * @param weightsSha256 the SHA-256 (hex) of its weights
+     * @param weightsSha256 the SHA-256 (hex) of its weights (of the network file, for a network
+     *     loaded from one)
+     * @param details how it was obtained: its file, format, engine and input contract, for a
+     *     network loaded from a file; empty for the shipped one
      */
     public record FeatureNetworkId(
             @JsonProperty("id") String id,
-            @JsonProperty("weights_sha256") String weightsSha256) {
+            @JsonProperty("weights_sha256") String weightsSha256,
+            @JsonProperty("details") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+            Map<String, Object> details) {
 
         /** Checks the fields. */
         public FeatureNetworkId {
             Objects.requireNonNull(id, "feature network id is null");
             Objects.requireNonNull(weightsSha256, "feature network weights hash is null");
+            details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(
+                    new java.util.LinkedHashMap<>(details));
         }
 
-        /** The identity of a feature network. */
+        /** An identity without details. */
+        public FeatureNetworkId(String id, String weightsSha256) {
+            this(id, weightsSha256, Map.of());
+        }
+
+        /** The identity of a feature network, with its {@link FeatureNetwork#details}. */
         public static FeatureNetworkId of(FeatureNetwork network) {
-            return new FeatureNetworkId(network.id(), network.weightsSha256());
+            return new FeatureNetworkId(network.id(), network.weightsSha256(), network.details());
         }
     }
 
