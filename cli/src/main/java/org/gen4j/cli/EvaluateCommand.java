@@ -27,8 +27,8 @@ import org.gen4j.core.spi.Registry;
 import org.gen4j.core.train.TrainedModel;
 import org.gen4j.core.util.Options;
 import org.gen4j.evaluation.Evaluator;
-import org.gen4j.evaluation.features.FashionMnistClassifier;
 import org.gen4j.evaluation.features.FeatureNetwork;
+import org.gen4j.evaluation.features.FeatureNetworks;
 import org.gen4j.evaluation.report.EvaluationReport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -42,8 +42,8 @@ import picocli.CommandLine.Option;
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Score a run's generator (--run) or images from any source (--samples)"
                 + " against the data's test split, and write evaluation.json.",
-            "Images go through the feature network (by default the shipped Fashion-MNIST"
-                + " classifier); 2-D mixture runs are scored by mode coverage."})
+            "Images go through the feature network (--features; by default the shipped"
+                + " Fashion-MNIST classifier); 2-D mixture runs are scored by mode coverage."})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin
@@ -78,10 +78,17 @@ final class EvaluateCommand implements Callable<Integer> {
             + " fashion-mnist.")
     String reference;
 
-    @Option(names = "--feature-network", paramLabel = "FILE", description = "Weights of the"
-            + " classifier architecture to use instead of the shipped ones (see"
-            + " evaluation/README.md).")
-    Path featureNetwork;
+    @Option(names = {"--features", "--feature-network"}, paramLabel = "NAME|FILE",
+            defaultValue = FeatureNetworks.DEFAULT, description = "The feature network: a name"
+            + " (see 'gen4j list feature-networks'; default ${DEFAULT-VALUE}) or a file: .onnx"
+            + " (ONNX Runtime), .pt (TorchScript, PyTorch engine), .params (made by gen4j"
+            + " train-classifier). A file network reads its input contract from FILE.json or"
+            + " --feature-option (see evaluation/README.md).")
+    String features;
+
+    @Option(names = "--feature-option", paramLabel = "KEY=VALUE", description = "An option of the"
+            + " feature network, e.g. size=299, range=-1,1, resize=bilinear, logits-output=1.")
+    List<String> featureOptions = new ArrayList<>();
 
     @Option(names = "--metric-option", paramLabel = "METRIC.KEY=VALUE", description = "An option"
             + " of one metric, e.g. kid.subsets=50 or precision-recall.k=5.")
@@ -247,8 +254,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private EvaluationReport images(Registry registry, Evaluator.Images generated,
             Evaluator.Images ref) throws Exception {
-        try (FeatureNetwork network = featureNetwork == null ? FashionMnistClassifier.load()
-                : FashionMnistClassifier.load(featureNetwork)) {
+        try (FeatureNetwork network = FeatureNetworks.open(registry, features,
+                featureOptionMap())) {
             int total = generated.count() + (ref == null ? 0 : ref.count());
             ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName("features")
                     .setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
@@ -264,6 +271,22 @@ final class EvaluateCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    private Map<String, Object> featureOptionMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (String kv : featureOptions) {
+            int eq = kv.indexOf('=');
+            if (eq < 1) {
+                throw new IllegalArgumentException("--feature-option takes KEY=VALUE, got '" + kv
+                        + "'");
+            }
+            if (map.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim()) != null) {
+                throw new IllegalArgumentException("--feature-option " + kv.substring(0, eq)
+                        + " is given twice");
+            }
+        }
+        return map;
     }
 
     private Evaluator.Images referenceOf(RunSpec spec, Registry registry) {

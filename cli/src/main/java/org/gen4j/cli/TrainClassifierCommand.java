@@ -1,8 +1,16 @@
 package org.gen4j.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.gen4j.core.data.FashionMnist;
+import org.gen4j.core.data.IdxDataset;
+import org.gen4j.core.data.ImageFolderDataset;
+import org.gen4j.core.util.Options;
 import org.gen4j.evaluation.features.ClassifierProvenance;
 import org.gen4j.evaluation.features.ClassifierTrainer;
 import org.gen4j.evaluation.features.ClassifierTraining;
@@ -14,8 +22,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code gen4j train-classifier}: trains the feature network's classifier on an MNIST-layout IDX
- * folder and writes its weights and provenance; with the defaults it retrains the shipped
- * {@code fashion-mnist-classifier}.
+ * folder or a labelled image folder and writes its weights and provenance; with the defaults it
+ * retrains the shipped {@code fashion-mnist-classifier}.
  */
 @Command(name = "train-classifier", mixinStandardHelpOptions = true,
         description = {"Train the compact CNN classifier whose features and class probabilities"
@@ -36,9 +44,24 @@ final class TrainClassifierCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = FashionMnist.DEFAULT_PATH,
             description = "A folder of the four MNIST-layout IDX files (train-images-idx3-ubyte,"
-                    + " train-labels-idx1-ubyte, t10k-..., plain or .gz); default"
-                    + " ${DEFAULT-VALUE}.")
+                    + " train-labels-idx1-ubyte, t10k-..., plain or .gz), or a folder of images"
+                    + " in class sub-folders (DIR/CLASS/*.png), trained at their size and"
+                    + " colour; default ${DEFAULT-VALUE}.")
     Path data;
+
+    @Option(names = "--test", paramLabel = "DIR", description = "For an image folder: a folder"
+            + " of test images with the same class sub-folders. Without it, --test-fraction of"
+            + " --data is held out.")
+    Path test;
+
+    @Option(names = "--test-fraction", defaultValue = "0.1", description = "For an image folder"
+            + " without --test: the share of its images held out for the test accuracy, drawn"
+            + " with --seed (default ${DEFAULT-VALUE}).")
+    double testFraction;
+
+    @Option(names = "--data-option", paramLabel = "KEY=VALUE", description = "An option of an"
+            + " image folder, as in a spec's data-options: channels=1|3, size=HxW, resize=true.")
+    List<String> dataOptions = new ArrayList<>();
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "The folder to write ID.params and ID.json into.")
@@ -96,13 +119,51 @@ final class TrainClassifierCommand implements Callable<Integer> {
                     + " other thread counts give other bits (and are slow on a busy CPU)");
         }
         Progress progress = new Progress(epochs, batchSize);
-        ClassifierProvenance p = ClassifierTraining.trainOnIdxFolder(data, name, out, id,
-                settings, command, progress);
+        ClassifierProvenance p;
+        if (IdxDataset.isIdxFolder(data)) {
+            if (test != null || !dataOptions.isEmpty()) {
+                throw new IllegalArgumentException("--test and --data-option are for image"
+                        + " folders; the IDX folder " + data + " has its own t10k test split");
+            }
+            p = ClassifierTraining.trainOnIdxFolder(data, name, out, id, settings, command,
+                    progress);
+        } else if (Files.isDirectory(data) && ImageFolderDataset.containsImages(data)) {
+            ImageFolderDataset train = images(data, "--data");
+            ImageFolderDataset testSet = test == null ? null : images(test, "--test");
+            if (testSet != null && !testSet.classNames().equals(train.classNames())) {
+                throw new IllegalArgumentException("--test " + test + " has the classes "
+                        + testSet.classNames() + " but --data " + data + " has "
+                        + train.classNames() + "; both need the same class sub-folders");
+            }
+            System.err.printf("images %s, classes %s%n", train.sampleShape(),
+                    train.classNames());
+            p = ClassifierTraining.trainOnImages(train, testSet, testFraction, name,
+                    data.toAbsolutePath().toString(), out, id, settings, command, progress);
+        } else {
+            throw new IllegalArgumentException("--data " + data + " is neither an MNIST-layout"
+                    + " IDX folder nor a folder of images in class sub-folders");
+        }
         System.err.printf("test accuracy %.4f on %d images; weights %s (%d bytes, SHA-256 %s)%n",
                 p.testAccuracy(), p.testImages(), out.resolve(p.weightsFile()),
                 p.weightsBytes(), p.weightsSha256());
         System.err.println("provenance: " + out.resolve(id + ".json"));
         return 0;
+    }
+
+    private ImageFolderDataset images(Path dir, String flag) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        for (String kv : dataOptions) {
+            int eq = kv.indexOf('=');
+            if (eq < 1) {
+                throw new IllegalArgumentException("--data-option takes KEY=VALUE, got '" + kv
+                        + "'");
+            }
+            options.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+        }
+        Options o = new Options("image folder " + flag + " " + dir, options);
+        ImageFolderDataset set = ImageFolderDataset.fromOptions(dir, o);
+        o.checkAllUsed();
+        return set;
     }
 
     /** One progress line every ten seconds and one per epoch. */

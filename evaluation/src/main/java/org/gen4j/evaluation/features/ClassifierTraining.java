@@ -14,6 +14,7 @@ import org.gen4j.core.data.BatchLoader;
 import org.gen4j.core.data.DataException;
 import org.gen4j.core.data.IdxDataset;
 import org.gen4j.core.data.SampleSet;
+import org.gen4j.core.data.SampleSubset;
 import org.gen4j.core.util.AtomicFiles;
 
 /**
@@ -146,6 +147,67 @@ public final class ClassifierTraining {
         }
         SampleSet train = IdxDataset.fromFolder(dataFolder, IdxDataset.TRAIN);
         SampleSet test = IdxDataset.fromFolder(dataFolder, IdxDataset.TEST);
+        return trainAndWrite(train, test, new ClassifierProvenance.Data(dataName,
+                dataFolder.toAbsolutePath().toString(), files), out, id, settings, command,
+                listener);
+    }
+
+    /**
+     * Trains on a folder of images in class sub-folders ({@code DIR/CLASS/*.png}), at the images'
+     * size and colour, and writes {@code ID.params} and {@code ID.json} as {@link
+     * #trainOnIdxFolder} does. The test images are a second such folder, or, without one, a
+     * seeded share of the folder held out.
+     *
+     * @param train the labelled images (an {@code ImageFolderDataset} with class sub-folders)
+     * @param test the test images, or null to hold out {@code testFraction} of {@code train}
+     * @param testFraction the share held out when {@code test} is null, in (0, 1)
+     * @param dataName what the data is, for the provenance
+     * @param dataPath where it is, for the provenance
+     * @param out the folder to write into; created when missing
+     * @param id the network's identifier, which also names the files
+     * @param settings what to train with; its seed also draws the held-out share
+     * @param command the command line, for the provenance
+     * @param listener told of progress
+     * @return the provenance written
+     * @throws IllegalArgumentException if the images have no labels (no class sub-folders) or
+     *     fewer than 2 classes
+     * @throws IOException if the files cannot be written
+     */
+    public static ClassifierProvenance trainOnImages(SampleSet train, SampleSet test,
+            double testFraction, String dataName, String dataPath, Path out, String id,
+            ClassifierTrainer.Settings settings, String command, Listener listener)
+            throws IOException {
+        checkId(id);
+        if (!train.hasLabels() || train.numClasses() < 2) {
+            throw new IllegalArgumentException(train.description() + " has "
+                    + (train.hasLabels() ? train.numClasses() + " class" : "no labels")
+                    + "; a classifier needs images in at least 2 class sub-folders"
+                    + " (DIR/CLASS/*.png)");
+        }
+        SampleSet trainPart = train;
+        SampleSet testPart = test;
+        if (testPart == null) {
+            SampleSubset[] parts = SampleSubset.split(train, testFraction, settings.seed());
+            trainPart = parts[0];
+            testPart = parts[1];
+        }
+        // An image folder is many files: each part is identified by the SHA-256 of its decoded
+        // samples (little-endian float32, in order), and "bytes" counts what was hashed.
+        List<ClassifierProvenance.DataFile> files = List.of(
+                new ClassifierProvenance.DataFile("train samples: " + trainPart.description(),
+                        4L * trainPart.size() * trainPart.sampleShape().size(),
+                        Sha256.ofSamples(trainPart)),
+                new ClassifierProvenance.DataFile("test samples: " + testPart.description(),
+                        4L * testPart.size() * testPart.sampleShape().size(),
+                        Sha256.ofSamples(testPart)));
+        return trainAndWrite(trainPart, testPart, new ClassifierProvenance.Data(dataName,
+                dataPath, files), out, id, settings, command, listener);
+    }
+
+    private static ClassifierProvenance trainAndWrite(SampleSet train, SampleSet test,
+            ClassifierProvenance.Data data, Path out, String id,
+            ClassifierTrainer.Settings settings, String command, Listener listener)
+            throws IOException {
         Result r = train(train, test, settings, listener);
         Shape shape = train.sampleShape();
         String weightsFile = id + ".params";
@@ -153,9 +215,7 @@ public final class ClassifierTraining {
                 ClassifierNetwork.ARCHITECTURE, shape.getShape().clone(),
                 Math.max(train.numClasses(), test.numClasses()), ClassifierNetwork.FEATURE_SIZE,
                 weightsFile, Sha256.ofBytes(r.parameters()), r.parameters().length,
-                r.test().accuracy(), r.test().loss(), test.size(), train.size(),
-                new ClassifierProvenance.Data(dataName, dataFolder.toAbsolutePath().toString(),
-                        files),
+                r.test().accuracy(), r.test().loss(), test.size(), train.size(), data,
                 new ClassifierProvenance.Training(settings.seed(), settings.epochs(),
                         settings.batchSize(), "adam (beta1 0.9, beta2 0.999, eps 1e-8)",
                         settings.lr(), settings.lrFinal(), "cosine by epoch", settings.dropout(),

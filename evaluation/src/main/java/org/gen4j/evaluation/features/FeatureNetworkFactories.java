@@ -53,6 +53,7 @@ public final class FeatureNetworkFactories {
 
     private static FeatureNetwork fromFile(Options o, ModelFileFeatureNetwork.Format format) {
         Path file = file(o);
+        ModelFileFeatureNetwork.checkFile(file);
         InputContract contract = InputContract.of(file, o);
         o.checkAllUsed();
         return ModelFileFeatureNetwork.load(file, format, contract);

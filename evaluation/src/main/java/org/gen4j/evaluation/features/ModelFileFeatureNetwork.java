@@ -101,11 +101,7 @@ public final class ModelFileFeatureNetwork implements FeatureNetwork {
         Objects.requireNonNull(file, "file is null");
         Objects.requireNonNull(format, "format is null");
         Objects.requireNonNull(contract, "contract is null");
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("the feature network file " + file
-                    + (Files.exists(file) ? " is not a regular file" : " does not exist")
-                    + "; give a .onnx file (ONNX Runtime) or a TorchScript .pt file (PyTorch)");
-        }
+        checkFile(file);
         if (!Engine.hasEngine(format.engine)) {
             throw new IllegalArgumentException("the feature network " + file + " needs DJL's "
                     + format.engine + " engine, which is not on the class path; add "
@@ -138,6 +134,19 @@ public final class ModelFileFeatureNetwork implements FeatureNetwork {
             throw e;
         }
         return net;
+    }
+
+    /**
+     * Checks that a network file is there, before its contract is read.
+     *
+     * @throws IllegalArgumentException if it does not exist or is not a regular file
+     */
+    public static void checkFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("the feature network file " + file
+                    + (Files.exists(file) ? " is not a regular file" : " does not exist")
+                    + "; give a .onnx file (ONNX Runtime) or a TorchScript .pt file (PyTorch)");
+        }
     }
 
     private static String firstLine(Throwable e) {
