@@ -8,7 +8,7 @@ Run with Debian's /usr/bin/python3 (python3-torch and libopenblas0-openmp instal
 One iteration is what WGAN-GP (Gulrajani et al. 2017) calls one generator iteration: 5 critic
 updates, each on a real batch and a generated batch with the gradient penalty (lambda 10, at
 random interpolates, norm per sample, create_graph=True), then 1 generator update. Adam 1e-4,
-betas (0, 0.9). The networks are the 28x28 DCGAN of shared/reference/dcgan.py, with the critic's
+betas (0, 0.9). The networks are the 28x28 DCGAN of bench/reference/dcgan.py, with the critic's
 BatchNorm replaced by layer normalisation over (C, H, W) with per-channel scale and shift
 (GroupNorm with one group), as gen4j's 'dcgan' critic with norm=layer. The last line is
 'RESULT impl=pytorch-eager ... images_per_s=<median> ms_per_iteration=<median>', where

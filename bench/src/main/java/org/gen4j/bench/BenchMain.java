@@ -86,7 +86,7 @@ public final class BenchMain implements Runnable {
 
     /** Runs each engine and the PyTorch reference side by side, interleaved, and prints ratios. */
     @Command(name = "compare", description = "DCGAN step on every engine and the PyTorch-eager"
-            + " reference (shared/reference/dcgan.py), interleaved in one invocation; prints the"
+            + " reference (bench/reference/dcgan.py), interleaved in one invocation; prints the"
             + " medians and the ratios to the reference.")
     static final class Compare implements Callable<Integer> {
         @Option(names = "--rounds", defaultValue = "3", description = "Interleaved rounds.")
@@ -101,7 +101,7 @@ public final class BenchMain implements Runnable {
         @Option(names = "--batch", defaultValue = "64") int batch;
         @Option(names = "--steps", defaultValue = "50") int steps;
         @Option(names = "--reps", defaultValue = "3") int reps;
-        @Option(names = "--reference", defaultValue = "../shared/reference/dcgan.py",
+        @Option(names = "--reference", defaultValue = "bench/reference/dcgan.py",
                 description = "The reference script; skipped if missing or if python3 lacks torch.")
         Path reference;
         @Option(names = "--python", defaultValue = "/usr/bin/python3") String python;
@@ -120,7 +120,7 @@ public final class BenchMain implements Runnable {
                         + workload);
             }
             boolean gp = workload.equals("wgan-gp");
-            if (gp && reference.toString().equals("../shared/reference/dcgan.py")) {
+            if (gp && reference.toString().equals("bench/reference/dcgan.py")) {
                 reference = Path.of("bench/reference/wgan_gp.py");
             }
             for (String e : engines) {

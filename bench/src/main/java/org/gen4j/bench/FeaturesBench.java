@@ -75,7 +75,7 @@ final class FeaturesBench implements Callable<Integer> {
                             GaussianBlur.apply(generated.pixels(), 28, 28, sigma), n, shape);
                     EvaluationReport r = Evaluator.evaluateImages(registry,
                             Map.of("fid", Map.of()), blurred, reference, net, 0, batch, null);
-                    fids.append(String.format(" | %.3f", r.metrics().get(0).value("fid")));
+                    fids.append(String.format(" | %.4g", r.metrics().get(0).value("fid")));
                 }
                 String row = String.format("| %s | %s | %s | %d | %,.0f%s |", net.id(), engine,
                         net.inputShape(), net.featureSize(), speed, fids);

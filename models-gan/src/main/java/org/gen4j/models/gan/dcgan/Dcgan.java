@@ -24,7 +24,7 @@ import org.gen4j.core.util.Options;
  * <p>28x28 (with {@code width} w, default 64): G is Linear(z, 2w*7*7), BN, ReLU, reshape,
  * TConv(2w, w, k4 s2 p1), BN, ReLU, TConv(w, C, k4 s2 p1), tanh; D is Conv(C, w, k4 s2 p1),
  * LReLU, Conv(w, 2w, k4 s2 p1), BN, LReLU, Linear(1). With w = 64 this is exactly the reference
- * script's network ({@code shared/reference/dcgan.py}).
+ * script's network ({@code bench/reference/dcgan.py}).
  *
  * <p>64x64: G is TConv(z, 8w, k4 s1 p0) from 1x1, then four TConv k4 s2 p1 halving the width to
  * C channels at 64x64; D mirrors it with Conv k4 s2 p1 up to 8w at 4x4 and a final Conv(8w, 1, k4).

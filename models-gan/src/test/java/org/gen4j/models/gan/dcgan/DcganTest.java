@@ -60,7 +60,7 @@ class DcganTest {
 
     @Test
     void referenceSizedNetworkHasTheReferenceParameterCount() {
-        // shared/reference/dcgan.py: G 100 -> 128x7x7 (BN1d), tconv 128->64 (no bias), BN, tconv 64->1.
+        // bench/reference/dcgan.py: G 100 -> 128x7x7 (BN1d), tconv 128->64 (no bias), BN, tconv 64->1.
         Generator g = Dcgan.generator(new NetworkSpec(new Shape(1, 28, 28), 100,
                 Options.empty("model 'dcgan'")));
         Discriminator d = Dcgan.discriminator(new NetworkSpec(new Shape(1, 28, 28), 100,
