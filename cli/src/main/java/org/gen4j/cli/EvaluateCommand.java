@@ -255,7 +255,7 @@ final class EvaluateCommand implements Callable<Integer> {
     private EvaluationReport images(Registry registry, Evaluator.Images generated,
             Evaluator.Images ref) throws Exception {
         try (FeatureNetwork network = FeatureNetworks.open(registry, features,
-                featureOptionMap())) {
+                KeyValues.parse("--feature-option", featureOptions))) {
             int total = generated.count() + (ref == null ? 0 : ref.count());
             ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName("features")
                     .setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
@@ -271,22 +271,6 @@ final class EvaluateCommand implements Callable<Integer> {
                 }
             }
         }
-    }
-
-    private Map<String, Object> featureOptionMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (String kv : featureOptions) {
-            int eq = kv.indexOf('=');
-            if (eq < 1) {
-                throw new IllegalArgumentException("--feature-option takes KEY=VALUE, got '" + kv
-                        + "'");
-            }
-            if (map.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim()) != null) {
-                throw new IllegalArgumentException("--feature-option " + kv.substring(0, eq)
-                        + " is given twice");
-            }
-        }
-        return map;
     }
 
     private Evaluator.Images referenceOf(RunSpec spec, Registry registry) {

@@ -3,7 +3,6 @@ package org.gen4j.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -151,15 +150,7 @@ final class TrainClassifierCommand implements Callable<Integer> {
     }
 
     private ImageFolderDataset images(Path dir, String flag) {
-        Map<String, Object> options = new LinkedHashMap<>();
-        for (String kv : dataOptions) {
-            int eq = kv.indexOf('=');
-            if (eq < 1) {
-                throw new IllegalArgumentException("--data-option takes KEY=VALUE, got '" + kv
-                        + "'");
-            }
-            options.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
-        }
+        Map<String, Object> options = KeyValues.parse("--data-option", dataOptions);
         Options o = new Options("image folder " + flag + " " + dir, options);
         ImageFolderDataset set = ImageFolderDataset.fromOptions(dir, o);
         o.checkAllUsed();
