@@ -119,14 +119,8 @@ final class TrainClassifierCommand implements Callable<Integer> {
         }
         Progress progress = new Progress(epochs, batchSize);
         ClassifierProvenance p;
-        if (IdxDataset.isIdxFolder(data)) {
-            if (test != null || !dataOptions.isEmpty()) {
-                throw new IllegalArgumentException("--test and --data-option are for image"
-                        + " folders; the IDX folder " + data + " has its own t10k test split");
-            }
-            p = ClassifierTraining.trainOnIdxFolder(data, name, out, id, settings, command,
-                    progress);
-        } else if (Files.isDirectory(data) && ImageFolderDataset.containsImages(data)) {
+        if (!IdxDataset.isIdxFolder(data) && Files.isDirectory(data)
+                && ImageFolderDataset.containsImages(data)) {
             ImageFolderDataset train = images(data, "--data");
             ImageFolderDataset testSet = test == null ? null : images(test, "--test");
             if (testSet != null && !testSet.classNames().equals(train.classNames())) {
@@ -139,8 +133,13 @@ final class TrainClassifierCommand implements Callable<Integer> {
             p = ClassifierTraining.trainOnImages(train, testSet, testFraction, name,
                     data.toAbsolutePath().toString(), out, id, settings, command, progress);
         } else {
-            throw new IllegalArgumentException("--data " + data + " is neither an MNIST-layout"
-                    + " IDX folder nor a folder of images in class sub-folders");
+            // An IDX folder, or neither kind: the IDX reader names the files it misses.
+            if (test != null || !dataOptions.isEmpty()) {
+                throw new IllegalArgumentException("--test and --data-option are for image"
+                        + " folders; the IDX folder " + data + " has its own t10k test split");
+            }
+            p = ClassifierTraining.trainOnIdxFolder(data, name, out, id, settings, command,
+                    progress);
         }
         System.err.printf("test accuracy %.4f on %d images; weights %s (%d bytes, SHA-256 %s)%n",
                 p.testAccuracy(), p.testImages(), out.resolve(p.weightsFile()),

@@ -123,7 +123,7 @@ class EvaluatorTest {
         assertThatThrownBy(() -> Evaluator.evaluateImages(registry, metrics("fid"), wrong, wrong,
                 new RowMeans(), 0, 10, null))
                 .hasMessageContaining("big holds images of shape (1, 8, 8)")
-                .hasMessageContaining("row-means takes (1, 4, 4)");
+                .hasMessageContaining("row-means takes images of shape (1, 4, 4)");
         assertThatThrownBy(() -> new Evaluator.Images("empty", new float[0], 0, new Shape(1, 4, 4)))
                 .hasMessageContaining("empty holds no images");
         Evaluator.Images few = images("few", 3, 1, 0);
