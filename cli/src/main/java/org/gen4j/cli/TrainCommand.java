@@ -121,7 +121,22 @@ final class TrainCommand implements Callable<Integer> {
                 : " (procedure " + spec.procedure() + ")");
         System.err.printf("gen4j: %s %s on %s, engine %s, run folder %s%n",
                 resume ? "resuming" : "training", what, spec.data(), engineName, runDir);
-        try (TrainingRun run = open(spec, registry, runDir);
+        TrainingRun opened;
+        try {
+            opened = open(spec, registry, runDir);
+        } catch (java.io.IOException | RuntimeException e) {
+            if (out == null) {
+                // The folder this command claimed and could not use: leave nothing behind.
+                try {
+                    Files.deleteIfExists(runDir.resolve(".lock"));
+                    Files.deleteIfExists(runDir);
+                } catch (java.io.IOException kept) {
+                    e.addSuppressed(kept);
+                }
+            }
+            throw e;
+        }
+        try (TrainingRun run = opened;
                 ProgressListener listener = new ProgressListener(progress)) {
             run.train(listener);
         }
@@ -142,15 +157,28 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** runs/MODEL[-LOSS]-TIME, with a counter if two runs start in the same second. */
-    private static Path newRunFolder(RunSpec spec) {
+    /**
+     * runs/MODEL[-LOSS]-TIME, with a counter if the name is taken. The folder is claimed by
+     * creating it, which only one process can do, so two runs that start in the same second
+     * never share a folder.
+     */
+    private static Path newRunFolder(RunSpec spec) throws java.io.IOException {
         String stem = spec.model() + (spec.has("loss") ? "-" + spec.values().get("loss") : "")
                 + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path dir = Path.of("runs", stem);
-        for (int i = 2; Files.exists(dir); i++) {
-            dir = Path.of("runs", stem + "-" + i);
+        return claimRunFolder(Path.of("runs"), stem);
+    }
+
+    /** Creates and returns {@code runs/stem}, or {@code runs/stem-2}, ... if taken. */
+    static Path claimRunFolder(Path runs, String stem) throws java.io.IOException {
+        Files.createDirectories(runs);
+        for (int i = 1; ; i++) {
+            Path dir = runs.resolve(i == 1 ? stem : stem + "-" + i);
+            try {
+                return Files.createDirectory(dir);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // taken: try the next counter
+            }
         }
-        return dir;
     }
 
     private void apply(SpecLoader loader) {

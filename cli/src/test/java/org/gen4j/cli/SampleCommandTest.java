@@ -100,7 +100,7 @@ class SampleCommandTest {
                 tmp.resolve("x.png").toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(TrainCommandTest.errorLine(r)).contains("no checkpoint in " + empty)
-                .contains("checkpoints/latest");
+                .contains("checkpoints/step-NNNNNNNN");
         assertThat(tmp.resolve("x.png")).doesNotExist();
     }
 

@@ -50,6 +50,15 @@ public interface Optimizer extends AutoCloseable {
      */
     void load(DataInputStream in, List<NamedParameter> parameters) throws IOException;
 
+    /**
+     * The first state value that is NaN or infinite, as {@code "PARAMETER slot K: VALUE"}, or null
+     * when all are finite (or the optimizer keeps no arrays). Checked before every checkpoint:
+     * a moment can turn infinite while the losses stay finite.
+     */
+    default String firstNonFiniteState() {
+        return null;
+    }
+
     /** Frees the state arrays. */
     @Override
     void close();

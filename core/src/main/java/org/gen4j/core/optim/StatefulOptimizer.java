@@ -56,6 +56,22 @@ public abstract class StatefulOptimizer implements Optimizer {
     }
 
     @Override
+    public String firstNonFiniteState() {
+        for (Map.Entry<String, NDArray[]> e : state.entrySet()) {
+            for (int k = 0; k < e.getValue().length; k++) {
+                NDArray a = e.getValue()[k];
+                if (a != null) {
+                    float v = NonFinite.worst(a);
+                    if (!Float.isFinite(v)) {
+                        return e.getKey() + " slot " + k + ": " + v;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
     public void setLearningRateScale(double scale) {
         if (!(scale >= 0 && scale <= 1)) {
             throw new IllegalArgumentException("learning-rate scale must be in [0, 1], got "

@@ -34,8 +34,11 @@ public record CheckpointState(
         @JsonProperty("fields") List<String> fields,
         @JsonProperty("trainer") TrainerState trainer) {
 
-    /** The current format tag. */
-    public static final String FORMAT = "gen4j-checkpoint/2";
+    /** The current format tag: the checkpoint has a {@code manifest.json} of its files. */
+    public static final String FORMAT = "gen4j-checkpoint/3";
+
+    /** The format before manifests, read without verifying the files. */
+    public static final String UNVERIFIED_FORMAT = "gen4j-checkpoint/2";
 
     /** The format of checkpoints written before the general training core (GANs only). */
     public static final String LEGACY_GAN_FORMAT = "gen4j-gan-checkpoint/1";

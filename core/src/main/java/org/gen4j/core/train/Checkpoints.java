@@ -46,28 +46,52 @@ public final class Checkpoints {
     /**
      * The folder of the newest checkpoint of a run, or of the given path if it is a checkpoint.
      *
+     * <p>The newest is the published {@code step-NNNNNNNN} folder of the highest step, whatever
+     * {@code latest} says: a run killed between publishing a checkpoint and updating {@code
+     * latest} resumes from the checkpoint it completed. ({@code latest} is kept for people and
+     * scripts.)
+     *
      * @throws IllegalArgumentException if there is none, naming the place looked at
      */
     public static Path resolve(Path runOrCheckpoint) {
         if (Files.isRegularFile(runOrCheckpoint.resolve("state.json"))) {
             return runOrCheckpoint;
         }
-        Path latest = folder(runOrCheckpoint).resolve("latest");
+        List<Path> all;
         try {
-            String name = Files.readString(latest, StandardCharsets.UTF_8).trim();
-            Path dir = folder(runOrCheckpoint).resolve(name);
-            if (!Files.isRegularFile(dir.resolve("state.json"))) {
-                throw new IllegalArgumentException(latest + " names " + name
-                        + ", which is not a complete checkpoint");
-            }
-            return dir;
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("no checkpoint in " + runOrCheckpoint
-                    + ": expected a run folder with checkpoints/latest or a checkpoint folder with"
-                    + " state.json", e);
+            all = published(folder(runOrCheckpoint));
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + latest + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot list " + folder(runOrCheckpoint) + ": "
+                    + e.getMessage(), e);
         }
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("no checkpoint in " + runOrCheckpoint
+                    + ": expected a run folder with checkpoints/step-NNNNNNNN folders or a"
+                    + " checkpoint folder with state.json");
+        }
+        return all.get(all.size() - 1);
+    }
+
+    /** The published checkpoint folders of a checkpoints folder, oldest first; none if absent. */
+    static List<Path> published(Path checkpointsFolder) throws IOException {
+        if (!Files.isDirectory(checkpointsFolder)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(checkpointsFolder)) {
+            return s.filter(p -> p.getFileName().toString().matches("step-\\d{8}"))
+                    .filter(p -> Files.isRegularFile(p.resolve("state.json")))
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+        }
+    }
+
+    /**
+     * Whether a folder holds a run that a new start would write over: a published checkpoint, or
+     * a {@code latest} file. (A run that stopped before its first checkpoint leaves nothing to
+     * resume, and a new start may reuse its folder.)
+     */
+    static boolean holdsRun(Path runDir) throws IOException {
+        return Files.exists(folder(runDir).resolve("latest"))
+                || !published(folder(runDir)).isEmpty();
     }
 
     /**
@@ -78,6 +102,7 @@ public final class Checkpoints {
      */
     public static CheckpointState readState(Path checkpointDir) {
         Path file = checkpointDir.resolve("state.json");
+        verify(checkpointDir);
         JsonNode tree;
         try {
             tree = JSON.readTree(file.toFile());
@@ -87,7 +112,8 @@ public final class Checkpoints {
         }
         String format = tree == null ? null : tree.path("format").asText(null);
         try {
-            if (CheckpointState.FORMAT.equals(format)) {
+            if (CheckpointState.FORMAT.equals(format)
+                    || CheckpointState.UNVERIFIED_FORMAT.equals(format)) {
                 return JSON.treeToValue(tree, CheckpointState.class);
             }
             if (CheckpointState.LEGACY_GAN_FORMAT.equals(format)) {
@@ -98,8 +124,8 @@ public final class Checkpoints {
                     + e.getMessage(), e);
         }
         throw new IllegalArgumentException(file + " has format '" + format + "'; this gen4j"
-                + " reads '" + CheckpointState.FORMAT + "' and '"
-                + CheckpointState.LEGACY_GAN_FORMAT + "'");
+                + " reads '" + CheckpointState.FORMAT + "', '" + CheckpointState.UNVERIFIED_FORMAT
+                + "' and '" + CheckpointState.LEGACY_GAN_FORMAT + "'");
     }
 
     /**
@@ -121,12 +147,63 @@ public final class Checkpoints {
                 run.engine(), run.data(), run.spec(), run.metrics(), run.sampleShape(),
                 run.numClasses(), run.fields(), saved);
         AtomicFiles.writeString(tmp.resolve("state.json"), JSON.writeValueAsString(state));
+        CheckpointManifest.write(tmp);
         Path target = folder.resolve(name);
         deleteTree(target);
         AtomicFiles.move(tmp, target);
         AtomicFiles.writeString(folder.resolve("latest"), name + "\n");
         prune(folder, keep, name);
         return target;
+    }
+
+    /**
+     * Checks a checkpoint's files against its manifest (checkpoints of the formats before
+     * manifests have none and are read unverified).
+     *
+     * @throws CorruptCheckpointException naming the file and what is wrong, and the older complete
+     *     checkpoint of the run when there is one
+     */
+    static void verify(Path checkpointDir) {
+        boolean required;
+        try {
+            JsonNode tree = JSON.readTree(checkpointDir.resolve("state.json").toFile());
+            required = tree != null && CheckpointState.FORMAT.equals(tree.path("format").asText());
+        } catch (IOException e) {
+            // state.json itself is damaged: the manifest, when there is one, names it.
+            required = Files.exists(checkpointDir.resolve(CheckpointManifest.FILE));
+        }
+        try {
+            CheckpointManifest.verify(checkpointDir, required);
+        } catch (CorruptCheckpointException e) {
+            throw e.withAdvice(olderAdvice(checkpointDir));
+        }
+    }
+
+    private static String olderAdvice(Path damaged) {
+        Path parent = damaged.toAbsolutePath().normalize().getParent();
+        String name = damaged.getFileName().toString();
+        try {
+            List<Path> all = published(parent);
+            for (int i = all.size() - 1; i >= 0; i--) {
+                Path p = all.get(i);
+                if (p.getFileName().toString().compareTo(name) >= 0) {
+                    continue;
+                }
+                try {
+                    JsonNode tree = JSON.readTree(p.resolve("state.json").toFile());
+                    CheckpointManifest.verify(p, tree != null
+                            && CheckpointState.FORMAT.equals(tree.path("format").asText()));
+                    return "the older checkpoint " + p + " is complete: load it by that folder,"
+                            + " or move " + damaged + " out of " + parent + " so that the run"
+                            + " resumes from it";
+                } catch (IOException | IllegalArgumentException e) {
+                    // older and damaged too: look further back
+                }
+            }
+        } catch (IOException e) {
+            return "no older checkpoint could be listed in " + parent + ": " + e.getMessage();
+        }
+        return "no older complete checkpoint is left in " + parent;
     }
 
     private static void prune(Path folder, int keep, String newest) throws IOException {

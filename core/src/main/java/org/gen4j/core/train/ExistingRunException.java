@@ -11,8 +11,8 @@ public final class ExistingRunException extends IllegalArgumentException {
 
     /** The folder {@code runDir} holds a run. */
     public ExistingRunException(Path runDir) {
-        super("run folder " + runDir + " already holds a run (checkpoints/latest): resume it, or"
-                + " choose another run folder");
+        super("run folder " + runDir + " already holds a run (checkpoints): resume it, or choose"
+                + " another run folder; gen4j does not write over another run's checkpoints");
         this.runDir = runDir;
     }
 

@@ -276,6 +276,7 @@ public final class ProcedureTrainer implements Trainer {
 
     @Override
     public TrainerState save(Path dir) throws IOException {
+        checkFinite();
         Files.createDirectories(dir);
         Map<String, String> networkFiles = new LinkedHashMap<>();
         for (Network n : networks.values()) {
@@ -294,6 +295,35 @@ public final class ProcedureTrainer implements Trainer {
         ProcedureStateFiles.Saved saved = ProcedureStateFiles.save(procedure, dir);
         return new TrainerState(step, spec.procedure(), networkFiles, optimizerFiles,
                 streamStates, saved.values(), saved.files());
+    }
+
+    /**
+     * Fails when a parameter (running statistics included) or an optimizer's state is NaN or
+     * infinite, so that no checkpoint keeps them: the losses can stay finite while a weight or a
+     * moment has overflowed.
+     *
+     * @throws NonFiniteLossException naming the network, the parameter and the value
+     */
+    void checkFinite() {
+        for (Network n : networks.values()) {
+            for (var p : n.block().getParameters()) {
+                if (p.getValue().isInitialized()) {
+                    float v = org.gen4j.core.optim.NonFinite.worst(p.getValue().getArray());
+                    if (!Float.isFinite(v)) {
+                        throw NonFiniteLossException.ofState(step, "parameter " + p.getKey()
+                                + " of network " + n.name(), v);
+                    }
+                }
+            }
+        }
+        for (Map.Entry<String, Optimizer> e : optimizers.entrySet()) {
+            String bad = e.getValue().firstNonFiniteState();
+            if (bad != null) {
+                float v = bad.endsWith("NaN") ? Float.NaN : Float.POSITIVE_INFINITY;
+                throw NonFiniteLossException.ofState(step, "the " + e.getValue().name()
+                        + " state of network " + e.getKey() + " (" + bad + ")", v);
+            }
+        }
     }
 
     @Override

@@ -51,6 +51,19 @@ final class RunFolders {
     }
 
     /**
+     * Refuses a resume that would train to fewer steps than the checkpoint already has, before
+     * anything is written (its spec.json stays as it was).
+     */
+    static void checkNotShrinking(long totalSteps, long trained, Path checkpoint) {
+        if (totalSteps < trained) {
+            throw new IllegalArgumentException("checkpoint " + checkpoint + " has trained "
+                    + trained + " steps, more than the " + totalSteps + " asked for: a resume"
+                    + " can only extend a run (ask for more steps or epochs), and nothing was"
+                    + " changed");
+        }
+    }
+
+    /**
      * Checks that a resumed run trains what the checkpoint trained: both specs, resolved, may
      * differ only in {@link CommonKeys#RESUMABLE}.
      */

@@ -52,6 +52,7 @@ public final class TrainingRun implements AutoCloseable {
     private final long totalSteps;
     private final long stepsPerEpoch;
     private final PictureWriter pictures;
+    private RunLock lock;
 
     private TrainingRun(RunSpec spec, Registry registry, Path runDir, CheckpointState resumeFrom,
             Path checkpointDir) throws IOException {
@@ -129,7 +130,7 @@ public final class TrainingRun implements AutoCloseable {
     public static TrainingRun start(RunSpec spec, Registry registry, Path runDir)
             throws IOException {
         Objects.requireNonNull(spec, "spec is null");
-        if (Files.exists(Checkpoints.folder(runDir).resolve("latest"))) {
+        if (Checkpoints.holdsRun(runDir)) {
             throw new ExistingRunException(runDir);
         }
         RunFolders.checkWritable(runDir);
@@ -138,6 +139,11 @@ public final class TrainingRun implements AutoCloseable {
         TrainingRun run = new TrainingRun(spec, registry, runDir, null, null);
         try {
             RunFolders.prepare(runDir);
+            run.lock = RunLock.acquire(runDir);
+            if (Checkpoints.holdsRun(runDir)) {
+                // Another start won the race between the first check and the lock.
+                throw new ExistingRunException(runDir);
+            }
             AtomicFiles.writeString(runDir.resolve("spec.json"), spec.toJson());
         } catch (IOException | RuntimeException e) {
             run.close();
@@ -157,18 +163,31 @@ public final class TrainingRun implements AutoCloseable {
             throws IOException {
         Objects.requireNonNull(spec, "spec is null");
         RunFolders.prepare(runDir);
-        Path dir = Checkpoints.resolve(runDir);
-        CheckpointState state = Checkpoints.readState(dir);
-        RunFolders.checkCompatible(state.spec(), spec, registry, dir);
-        String engine = EngineSetup.requireEngine();
-        if (!engine.equals(state.engine())) {
-            org.slf4j.LoggerFactory.getLogger(TrainingRun.class).warn("Resuming a checkpoint"
-                    + " written by {} on {}: weights carry over, but results will not match a"
-                    + " straight run bitwise", state.engine(), engine);
+        RunLock lock = RunLock.acquire(runDir);
+        TrainingRun run = null;
+        try {
+            Path dir = Checkpoints.resolve(runDir);
+            CheckpointState state = Checkpoints.readState(dir);
+            RunFolders.checkCompatible(state.spec(), spec, registry, dir);
+            String engine = EngineSetup.requireEngine();
+            if (!engine.equals(state.engine())) {
+                org.slf4j.LoggerFactory.getLogger(TrainingRun.class).warn("Resuming a"
+                        + " checkpoint written by {} on {}: weights carry over, but results will"
+                        + " not match a straight run bitwise", state.engine(), engine);
+            }
+            run = new TrainingRun(spec, registry, runDir, state, dir);
+            run.lock = lock;
+            RunFolders.checkNotShrinking(run.totalSteps, state.step(), dir);
+            AtomicFiles.writeString(runDir.resolve("spec.json"), spec.toJson());
+            return run;
+        } catch (IOException | RuntimeException e) {
+            if (run != null) {
+                run.close();
+            } else {
+                lock.close();
+            }
+            throw e;
         }
-        TrainingRun run = new TrainingRun(spec, registry, runDir, state, dir);
-        AtomicFiles.writeString(runDir.resolve("spec.json"), spec.toJson());
-        return run;
     }
 
     /** The spec stored with a run's newest checkpoint, resolved against the registry. */
@@ -274,10 +293,10 @@ public final class TrainingRun implements AutoCloseable {
         return v;
     }
 
-    /** The name in checkpoints/latest, or null when no checkpoint has been published. */
+    /** The name of the newest published checkpoint, or null when there is none. */
     private String latestCheckpoint() throws IOException {
-        Path latest = Checkpoints.folder(runDir).resolve("latest");
-        return Files.isRegularFile(latest) ? Files.readString(latest).trim() : null;
+        List<Path> all = Checkpoints.published(Checkpoints.folder(runDir));
+        return all.isEmpty() ? null : all.get(all.size() - 1).getFileName().toString();
     }
 
     private Path checkpoint(StepResult last, int epoch) throws IOException {
@@ -334,8 +353,15 @@ public final class TrainingRun implements AutoCloseable {
 
     @Override
     public void close() {
-        loader.close();
-        trainer.close();
-        manager.close();
+        try {
+            loader.close();
+            trainer.close();
+            manager.close();
+        } finally {
+            if (lock != null) {
+                lock.close();
+                lock = null;
+            }
+        }
     }
 }
