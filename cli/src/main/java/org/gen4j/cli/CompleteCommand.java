@@ -65,6 +65,7 @@ final class CompleteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.checkFile("--out", out, ".png");
         if (n < 1 || n > 1024) {
             throw new IllegalArgumentException("--n must be in [1, 1024], got " + n);
         }

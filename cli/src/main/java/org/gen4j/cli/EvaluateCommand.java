@@ -126,6 +126,9 @@ final class EvaluateCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new IllegalArgumentException("--batch must be >= 1, got " + batch);
         }
+        if (out != null) {
+            OutputPaths.checkFile("--out", out, ".json");
+        }
         engine.apply();
         Registry registry = Gen4j.registry();
         EvaluationReport report;

@@ -55,6 +55,7 @@ final class InterpolateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.checkFile("--out", out, ".png");
         if (rows < 1 || rows > 256) {
             throw new IllegalArgumentException("--rows must be in [1, 256], got " + rows);
         }

@@ -41,6 +41,7 @@ final class ReconstructCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.checkFile("--out", out, ".png");
         if (n < 1 || n > 4096) {
             throw new IllegalArgumentException("--n must be in [1, 4096], got " + n);
         }

@@ -67,10 +67,19 @@ final class SampleCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new IllegalArgumentException("--batch must be >= 1, got " + batch);
         }
-        engine.apply();
         if (grid == null && images == null && idx == null) {
             grid = Path.of("samples.png");
         }
+        if (grid != null) {
+            OutputPaths.checkFile("--grid", grid, ".png");
+        }
+        if (images != null) {
+            OutputPaths.checkFolder("--images", images);
+        }
+        if (idx != null) {
+            OutputPaths.checkFile("--idx", idx, null);
+        }
+        engine.apply();
         try (TrainedModel g = TrainedModel.load(run, Gen4j.registry())) {
             var shape = g.sampleShape();
             if (shape.dimension() != 3) {
@@ -85,29 +94,51 @@ final class SampleCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--idx writes grayscale IDX3 files, but the"
                         + " images have " + c + " channels: use --images or --grid");
             }
+            ImageGrid.Builder gridBuilder = ImageGrid.builder().optScale(h < 48 ? 2 : 1);
+            if (labels != null && classLabel == null) {
+                gridBuilder.optColumns(Math.max(1, (n + g.numClasses() - 1) / g.numClasses()));
+            }
+            ImageGrid layout = gridBuilder.build();
+            if (grid != null) {
+                try {
+                    layout.checkSize(n, h, w);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--grid: " + e.getMessage() + "; lower -n,"
+                            + " or write --images or --idx", e);
+                }
+            }
             float[] x;
             try (SamplingProgress progress = new SamplingProgress(!noProgress)) {
                 x = g.sample(n, new RandomStream(seed), labels, batch, progress);
             }
             if (grid != null) {
-                ImageGrid.Builder b = ImageGrid.builder().optScale(h < 48 ? 2 : 1);
-                if (labels != null && classLabel == null) {
-                    b.optColumns(Math.max(1, (n + g.numClasses() - 1) / g.numClasses()));
+                try {
+                    layout.writePng(x, n, c, h, w, grid);
+                } catch (java.io.IOException e) {
+                    throw OutputPaths.cannotWrite(grid, e);
                 }
-                b.build().writePng(x, n, c, h, w, grid);
                 System.err.println("grid: " + grid.toAbsolutePath());
             }
             if (images != null) {
-                Files.createDirectories(images);
                 int per = c * h * w;
-                for (int i = 0; i < n; i++) {
-                    ImageFiles.writePng(x, i * per, c, h, w,
-                            images.resolve(String.format("sample-%05d.png", i)));
+                Path file = images;
+                try {
+                    Files.createDirectories(images);
+                    for (int i = 0; i < n; i++) {
+                        file = images.resolve(String.format("sample-%05d.png", i));
+                        ImageFiles.writePng(x, i * per, c, h, w, file);
+                    }
+                } catch (java.io.IOException e) {
+                    throw OutputPaths.cannotWrite(file, e);
                 }
                 System.err.println("images: " + images.toAbsolutePath());
             }
             if (idx != null) {
-                IdxFiles.writeImages(idx, x, n, h, w);
+                try {
+                    IdxFiles.writeImages(idx, x, n, h, w);
+                } catch (java.io.IOException e) {
+                    throw OutputPaths.cannotWrite(idx, e);
+                }
                 System.err.println("idx: " + idx.toAbsolutePath());
             }
             System.err.printf("%d samples from %s (step %d)%n", n, g.checkpoint(), g.step());

@@ -102,6 +102,7 @@ final class TrainClassifierCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.checkFolder("--out", out);
         ClassifierTrainer.Settings settings = new ClassifierTrainer.Settings(seed, epochs,
                 batchSize, lr, lr / 100, dropout, flip);
         String engineName = engine.apply();

@@ -107,6 +107,9 @@ final class TrainCommand implements Callable<Integer> {
         if (resume && out == null) {
             throw new IllegalArgumentException("--resume needs --out, the run folder to continue");
         }
+        if (out != null) {
+            OutputPaths.checkFolder("--out", out);
+        }
         String engineName = engine.apply();
         Registry registry = Gen4j.registry();
         SpecLoader loader = resume ? TrainingRun.resumeLoader(out) : SpecLoader.fromDefaults();

@@ -87,6 +87,23 @@ public final class ImageGrid {
     }
 
     /**
+     * Checks, before any image exists, that a grid of {@code n} images of {@code h x w} fits one
+     * image (at most 2^28 pixels).
+     *
+     * @throws IllegalArgumentException naming the grid's size and the limit
+     */
+    public void checkSize(int n, int h, int w) {
+        if (n < 1) {
+            throw new IllegalArgumentException("number of images N must be >= 1, got " + n);
+        }
+        int cols = columnsFor(n);
+        int rows = (n + cols - 1) / cols;
+        long width = cols * ((long) w * scale + padding) + padding;
+        long height = rows * ((long) h * scale + padding) + padding;
+        ImageFiles.checkPixels("grid of " + rows + " x " + cols + " images", width, height);
+    }
+
+    /**
      * Lays out a batch as one image.
      *
      * @param data the values, (N, C, H, W) row-major, in [-1, 1]
@@ -111,13 +128,13 @@ public final class ImageGrid {
                     + "*" + h + "*" + w + " = " + expected + " for shape (" + n + ", " + c + ", "
                     + h + ", " + w + "), got " + data.length);
         }
+        checkSize(n, h, w);
         int cols = columnsFor(n);
         int rows = (n + cols - 1) / cols;
         long cellW = (long) w * scale + padding;
         long cellH = (long) h * scale + padding;
         long width = cols * cellW + padding;
         long height = rows * cellH + padding;
-        ImageFiles.checkPixels("grid of " + rows + " x " + cols + " images", width, height);
 
         BufferedImage image = new BufferedImage((int) width, (int) height,
                 c == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);

@@ -67,7 +67,7 @@ public final class SpecKey<T> {
                 throw new IllegalArgumentException(name + " must be in [" + min + ", " + max
                         + "], got " + n);
             }
-            return v;
+            return org.gen4j.core.util.Float32.check(name, v);
         });
     }
 

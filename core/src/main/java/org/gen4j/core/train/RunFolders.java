@@ -21,6 +21,14 @@ final class RunFolders {
      * its nearest existing ancestor must be a writable folder.
      */
     static void checkWritable(Path runDir) {
+        if (runDir.toString().isBlank()) {
+            throw new IllegalArgumentException("the run folder is an empty path: name a folder"
+                    + " for the run's files");
+        }
+        if (runDir.toAbsolutePath().normalize().getParent() == null) {
+            throw new IllegalArgumentException("run folder " + runDir + " is a file-system"
+                    + " root: a run needs a folder of its own");
+        }
         Path p = runDir.toAbsolutePath().normalize();
         while (p != null && !Files.exists(p)) {
             p = p.getParent();
@@ -40,6 +48,7 @@ final class RunFolders {
 
     /** Creates the folder and proves it writable. */
     static void prepare(Path runDir) {
+        checkWritable(runDir);
         try {
             Files.createDirectories(runDir);
             Path probe = Files.createTempFile(runDir, ".write-test", ".tmp");

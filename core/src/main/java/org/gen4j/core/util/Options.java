@@ -73,7 +73,7 @@ public final class Options {
                     owner + ": option '" + key + "' must be in [" + min + ", " + max + "], got "
                             + raw);
         }
-        return value;
+        return Float32.check(owner + ": option '" + key + "'", value);
     }
 
     /**

@@ -249,4 +249,14 @@ class CheckpointIntegrityTest {
                     .noneMatch(n -> n.contains("tmp"));
         }
     }
+
+    @Test
+    void anEmptyPathOrAFileSystemRootIsNoRunFolder() {
+        assertThatThrownBy(() -> train(spec(10), Path.of(""), false))
+                .hasMessageContaining("the run folder is an empty path");
+        assertThatThrownBy(() -> train(spec(10), Path.of("/"), false))
+                .hasMessageContaining("run folder / is a file-system root");
+        assertThatThrownBy(() -> train(spec(10), Path.of("/"), true))
+                .hasMessageContaining("is a file-system root");
+    }
 }
