@@ -38,6 +38,8 @@ public final class SpecLoader {
     private final ObjectNode defaults;
     private final ObjectNode stored;
     private final List<ObjectNode> layers = new ArrayList<>();
+    /** The file each layer came from, or null for values set in code or on a command line. */
+    private final java.util.Map<ObjectNode, Path> files = new java.util.IdentityHashMap<>();
 
     private SpecLoader(ObjectNode defaults, ObjectNode stored) {
         this.defaults = defaults;
@@ -120,6 +122,7 @@ public final class SpecLoader {
                             + node.getNodeType().toString().toLowerCase(Locale.ROOT));
         }
         layers.add((ObjectNode) node);
+        files.put((ObjectNode) node, file);
         return this;
     }
 
@@ -189,7 +192,37 @@ public final class SpecLoader {
      */
     public RunSpec build(Registry registry) {
         Objects.requireNonNull(registry, "registry is null");
-        return new SpecResolver(registry).resolve(defaults, stored, layers);
+        try {
+            return new SpecResolver(registry).resolve(defaults, stored, layers);
+        } catch (IllegalArgumentException e) {
+            Path file = fileOf(e.getMessage());
+            if (file == null) {
+                throw e;
+            }
+            throw new IllegalArgumentException("spec file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The file that set the key a message starts with ("batch-size must be ..."), when the last
+     * layer to set it was a file.
+     */
+    private Path fileOf(String message) {
+        if (message == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^([a-z0-9-]+)[ .]")
+                .matcher(message);
+        if (!m.find()) {
+            return null;
+        }
+        String key = m.group(1);
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            if (layers.get(i).has(key)) {
+                return files.get(layers.get(i));
+            }
+        }
+        return null;
     }
 
     /** The spec as indented JSON, as stored with checkpoints. */

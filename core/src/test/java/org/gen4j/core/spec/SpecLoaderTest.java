@@ -103,6 +103,23 @@ class SpecLoaderTest {
     }
 
     @Test
+    void aWrongValueFromAFileNamesTheFileTheKeyAndTheType() throws IOException {
+        Path file = dir.resolve("s.yaml");
+        Files.writeString(file, "model: toy\nbatch-size: 10.5\n");
+        assertThatThrownBy(() -> SpecLoader.fromDefaults().mergeFile(file).build(REGISTRY))
+                .hasMessage("spec file " + file + ": batch-size must be an integer in [1,"
+                        + " 65536], got the number 10.5");
+        Files.writeString(file, "model: toy\nbatch-size: sixteen\n");
+        assertThatThrownBy(() -> SpecLoader.fromDefaults().mergeFile(file).build(REGISTRY))
+                .hasMessageContaining("spec file " + file + ": batch-size must be an integer")
+                .hasMessageContaining("got the text 'sixteen'")
+                .hasMessageNotContaining("jackson").hasMessageNotContaining("Node");
+        // A later value set in code is not the file's.
+        assertThatThrownBy(() -> SpecLoader.fromDefaults().mergeFile(file).set("batch-size",
+                "7.5").build(REGISTRY)).hasMessageStartingWith("batch-size must be an integer");
+    }
+
+    @Test
     void aDuplicatedKeyInAFileIsAnError() throws IOException {
         Path file = dir.resolve("s.yaml");
         Files.writeString(file, "model: toy\nbatch-size: 8\nbatch-size: 16\n");
