@@ -11,6 +11,7 @@ import org.gen4j.core.spec.RunSpec;
 import org.gen4j.core.spec.SpecLoader;
 import org.gen4j.core.spi.Gen4j;
 import org.gen4j.core.spi.Registry;
+import org.gen4j.core.train.Checkpoints;
 import org.gen4j.core.train.ExistingRunException;
 import org.gen4j.core.train.TrainingRun;
 import picocli.CommandLine.Command;
@@ -140,8 +141,19 @@ final class TrainCommand implements Callable<Integer> {
             throw e;
         }
         try (TrainingRun run = opened;
-                ProgressListener listener = new ProgressListener(progress)) {
-            run.train(listener);
+                StopOnSignal signals = new StopOnSignal(run)) {
+            try (ProgressListener listener = new ProgressListener(progress)) {
+                run.train(listener);
+            }
+            if (run.stoppedOnRequest()) {
+                long step = run.trainer().stepCount();
+                System.err.printf("gen4j: stopped at step %d of %d on a signal; checkpoint %s"
+                        + " saved in %s: continue with gen4j train --resume --out %s%n", step,
+                        run.totalSteps(), Checkpoints.name(step), Checkpoints.folder(runDir),
+                        runDir);
+                System.err.flush();
+                return 130;
+            }
         }
         System.err.println("report: " + runDir.resolve("report.html").toAbsolutePath());
         return 0;

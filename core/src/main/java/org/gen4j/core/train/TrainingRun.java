@@ -53,6 +53,8 @@ public final class TrainingRun implements AutoCloseable {
     private final long stepsPerEpoch;
     private final PictureWriter pictures;
     private RunLock lock;
+    private volatile boolean stopRequested;
+    private volatile boolean stopped;
 
     private TrainingRun(RunSpec spec, Registry registry, Path runDir, CheckpointState resumeFrom,
             Path checkpointDir) throws IOException {
@@ -271,8 +273,14 @@ public final class TrainingRun implements AutoCloseable {
                     writeReport(metrics, "training");
                 }
                 epoch = nextEpoch;
-                if (step % spec.checkpointEvery() == 0 || step == totalSteps) {
+                boolean stop = stopRequested && step < totalSteps;
+                if (step % spec.checkpointEvery() == 0 || step == totalSteps || stop) {
                     l.onCheckpoint(checkpoint(last, epoch), step);
+                }
+                if (stop) {
+                    stopped = true;
+                    writeReport(metrics, "stopped at step " + step + " on request; resumable");
+                    return;
                 }
             }
         } catch (NonFiniteLossException e) {
@@ -282,6 +290,21 @@ public final class TrainingRun implements AutoCloseable {
         }
         writeReport(metrics, "finished");
         l.onEnd(step, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Asks the run to stop at the end of the current step, with a checkpoint of that step: the
+     * way to end a run early without losing anything (the CLI calls it on SIGINT and SIGTERM).
+     * {@link #train} then returns normally and {@link #stoppedOnRequest} is true. Safe to call
+     * from any thread.
+     */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /** Whether the last {@link #train} ended early on {@link #requestStop}. */
+    public boolean stoppedOnRequest() {
+        return stopped;
     }
 
     private static double[] row(StepResult r, double rate) {
