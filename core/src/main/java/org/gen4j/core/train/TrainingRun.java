@@ -266,6 +266,10 @@ public final class TrainingRun implements AutoCloseable {
                 l.onStep(last, epoch + 1, rate);
                 if (step % spec.logEvery() == 0 || step == totalSteps) {
                     metrics.append(step, epoch + 1, row(last, rate));
+                    if (!reportWritten) {
+                        // A report from the first logged step, not only after the first epoch.
+                        writeReport(metrics, "training");
+                    }
                 }
                 if (nextEpoch != epoch || step == totalSteps) {
                     List<Path> files = writePictures(epoch + 1);
@@ -341,7 +345,10 @@ public final class TrainingRun implements AutoCloseable {
         }
     }
 
+    private boolean reportWritten;
+
     private void writeReport(MetricsLog metrics, String status) throws IOException {
+        reportWritten = true;
         MetricsTable table = metrics.read();
         String what = spec.model().equals(spec.procedure()) ? spec.model()
                 : spec.model() + " (" + spec.procedure() + ")";

@@ -228,4 +228,22 @@ class TrainingRunTest {
                     .hasMessageContaining("is not conditional");
         }
     }
+
+    @Test
+    void theReportExistsFromTheFirstLoggedStep() throws Exception {
+        Path run = dir.resolve("early-report");
+        boolean[] seen = new boolean[1];
+        try (TrainingRun r = TrainingRun.start(spec(12), REGISTRY, run)) {
+            r.train(new RunListener() {
+                @Override
+                public void onStep(StepResult result, int epoch, double imagesPerSecond) {
+                    if (result.step() == 6) {
+                        // Step 5 was logged; the first epoch (20 steps) is far from over.
+                        seen[0] = Files.exists(run.resolve("report.html"));
+                    }
+                }
+            });
+        }
+        assertThat(seen[0]).as("report.html after the first logged step").isTrue();
+    }
 }
