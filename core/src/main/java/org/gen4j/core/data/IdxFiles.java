@@ -362,8 +362,20 @@ public final class IdxFiles {
 
     private static byte[] readPayload(InputStream in, int length, String source, String what)
             throws IOException {
-        byte[] data = new byte[length];
-        int n = in.readNBytes(data, 0, length);
+        // Memory follows the bytes that are there, not the header's claim: a 16-byte file whose
+        // header promises 2 GB must fail as truncated, not allocate 2 GB (found by fuzzing).
+        byte[] data = new byte[Math.min(length, BUFFER_BYTES)];
+        int n = 0;
+        while (n < length) {
+            if (n == data.length) {
+                data = java.util.Arrays.copyOf(data, (int) Math.min(length, 2L * data.length));
+            }
+            int r = in.read(data, n, data.length - n);
+            if (r < 0) {
+                break;
+            }
+            n += r;
+        }
         if (n < length) {
             throw new DataException(
                     source + ": expected " + length + " bytes of " + what

@@ -202,4 +202,25 @@ class IdxFilesTest {
                 new ByteArrayInputStream(Arrays.copyOf(data, 17)), "resource:x"))
                 .hasMessageStartingWith("resource:x: expected 2 bytes of pixels");
     }
+
+    @Test
+    void aHeaderPromisingMoreThanTheHeapFailsAsTruncatedWithoutAllocatingIt() throws IOException {
+        // Found by fuzzing: 16 bytes whose header claims 2 GB of pixels made the reader allocate
+        // 2 GB before reading, an OutOfMemoryError in the test's 2 GB heap.
+        int rows = 46340;
+        ByteBuffer header = ByteBuffer.allocate(16).putInt(IdxFiles.IMAGES_MAGIC).putInt(1)
+                .putInt(rows).putInt(rows);
+        Path file = dir.resolve("huge-idx3-ubyte");
+        Files.write(file, header.array());
+        assertThat((long) rows * rows).isGreaterThan(Runtime.getRuntime().maxMemory() / 2);
+        assertThatThrownBy(() -> IdxFiles.readImages(file)).isInstanceOf(DataException.class)
+                .hasMessageContaining("expected " + (long) rows * rows + " bytes of pixels")
+                .hasMessageContaining("found 0 (the file is truncated)");
+        ByteBuffer labels = ByteBuffer.allocate(8).putInt(IdxFiles.LABELS_MAGIC)
+                .putInt(Integer.MAX_VALUE - 16);
+        Path labelFile = dir.resolve("huge-idx1-ubyte");
+        Files.write(labelFile, labels.array());
+        assertThatThrownBy(() -> IdxFiles.readLabels(labelFile))
+                .isInstanceOf(DataException.class).hasMessageContaining("truncated");
+    }
 }
