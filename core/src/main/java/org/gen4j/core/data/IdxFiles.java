@@ -66,7 +66,7 @@ public final class IdxFiles {
                         "IDX images need count, rows and cols > 0, got " + count + " x " + rows
                                 + " x " + cols);
             }
-            long expected = (long) count * rows * cols;
+            long expected = pixelCount(count, rows, cols);
             if (pixels.length != expected) {
                 throw new IllegalArgumentException(
                         "IDX images of " + count + " x " + rows + " x " + cols + " need "
@@ -134,11 +134,12 @@ public final class IdxFiles {
                                 + " pixels; count, rows and cols must be between 1 and "
                                 + Integer.MAX_VALUE);
             }
-            long bytes = (long) count * rows * cols;
+            long bytes = pixelCount(count, rows, cols);
             if (bytes > MAX_ARRAY_BYTES) {
                 throw new DataException(
                         source + ": " + count + " images of " + rows + " x " + cols + " are "
-                                + bytes + " bytes, more than the " + MAX_ARRAY_BYTES
+                                + (bytes == Long.MAX_VALUE ? "more than 2^63" : bytes)
+                                + " bytes, more than the " + MAX_ARRAY_BYTES
                                 + " one file may hold in gen4j");
             }
             byte[] pixels = readPayload(data, (int) bytes, source, "pixels");
@@ -241,7 +242,7 @@ public final class IdxFiles {
     public static void writeImages(Path file, float[] samples, int count, int rows, int cols)
             throws IOException {
         Objects.requireNonNull(samples, "samples is null");
-        long expected = (long) count * rows * cols;
+        long expected = pixelCount(count, rows, cols);
         if (samples.length != expected) {
             throw new IllegalArgumentException(
                     file + ": " + count + " images of " + rows + " x " + cols + " need "
@@ -358,6 +359,19 @@ public final class IdxFiles {
                     + " with " + (magic & 0xFF) + " dimensions, which gen4j does not read";
         }
         return "not an IDX file";
+    }
+
+    /**
+     * {@code count * rows * cols}, or {@link Long#MAX_VALUE} when the product does not fit a long:
+     * three ints can overflow even a long, and a wrapped product once passed the size check
+     * (found by fuzzing).
+     */
+    static long pixelCount(int count, int rows, int cols) {
+        try {
+            return Math.multiplyExact(Math.multiplyExact((long) count, rows), cols);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static byte[] readPayload(InputStream in, int length, String source, String what)

@@ -223,4 +223,18 @@ class IdxFilesTest {
         assertThatThrownBy(() -> IdxFiles.readLabels(labelFile))
                 .isInstanceOf(DataException.class).hasMessageContaining("truncated");
     }
+
+    @Test
+    void dimensionsWhoseProductOverflowsALongAreRefused() throws IOException {
+        // Found by fuzzing: 32257 x 278697108 x 1711276032 wrapped around in a long, passed the
+        // size check and reached the reader as a negative length.
+        ByteBuffer header = ByteBuffer.allocate(16).putInt(IdxFiles.IMAGES_MAGIC).putInt(32257)
+                .putInt(278697108).putInt(1711276032);
+        Path file = dir.resolve("overflow-idx3-ubyte");
+        Files.write(file, header.array());
+        assertThatThrownBy(() -> IdxFiles.readImages(file)).isInstanceOf(DataException.class)
+                .hasMessageContaining("are more than 2^63 bytes");
+        assertThat(IdxFiles.pixelCount(32257, 278697108, 1711276032)).isEqualTo(Long.MAX_VALUE);
+        assertThat(IdxFiles.pixelCount(60000, 28, 28)).isEqualTo(47_040_000L);
+    }
 }
