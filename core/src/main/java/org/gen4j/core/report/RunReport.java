@@ -347,7 +347,7 @@ public final class RunReport {
          * Sets the smoothing of the curves.
          *
          * @param window the moving-average width in points; 0 or 1 for none, -1 for automatic
-         *     (the default: see {@link RunReport#autoWindow(int)}); at most 1001
+         *     (the default: see {@link Smoothing#autoWindow(int)}); at most 1001
          * @return this builder
          */
         public Builder optSmoothing(int window) {
