@@ -16,9 +16,11 @@ final class StopOnSignal implements AutoCloseable {
 
     private final Thread hook;
     private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean signalled;
 
     StopOnSignal(TrainingRun run) {
         hook = new Thread(() -> {
+            signalled = true;
             run.requestStop();
             try {
                 finished.await(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -27,6 +29,11 @@ final class StopOnSignal implements AutoCloseable {
             }
         }, "gen4j-stop-on-signal");
         Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** Whether a signal asked the run to stop. */
+    boolean signalled() {
+        return signalled;
     }
 
     /** Training has returned (its message printed): let a waiting signal end the process. */

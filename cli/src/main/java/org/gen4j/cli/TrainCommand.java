@@ -1,5 +1,6 @@
 package org.gen4j.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -144,6 +145,16 @@ final class TrainCommand implements Callable<Integer> {
                 StopOnSignal signals = new StopOnSignal(run)) {
             try (ProgressListener listener = new ProgressListener(progress)) {
                 run.train(listener);
+            } catch (IOException | RuntimeException | Error e) {
+                if (signals.signalled()) {
+                    // The JVM ends as soon as the signal's hook is released, before Main could
+                    // print this: say it here.
+                    System.err.println("gen4j: stopping on a signal failed: "
+                            + Main.describe(e));
+                    e.printStackTrace();
+                    System.err.flush();
+                }
+                throw e;
             }
             if (run.stoppedOnRequest()) {
                 long step = run.trainer().stepCount();

@@ -84,7 +84,8 @@ class SignalTest {
             p.destroyForcibly();
         }
         List<String> stopped = lines.stream().filter(l -> l.contains("on a signal")).toList();
-        assertThat(stopped).as(String.join("\n", lines)).hasSize(1);
+        assertThat(stopped).as("exit %d:%n%s", p.exitValue(), String.join("\n", lines))
+                .hasSize(1);
         String step = stopped.get(0).replaceAll(".*stopped at step (\\d+) .*", "$1");
         assertThat(stopped.get(0)).contains("checkpoint " + Checkpoints.name(Long.parseLong(step))
                 + " saved").contains("--resume --out " + run);

@@ -70,7 +70,7 @@ class TrainErrorsTest {
     void outputFolderUnderARegularFile() throws IOException {
         Path file = Files.writeString(tmp.resolve("somefile"), "x");
         assertThat(fails(Cli.tinyMlp(file.resolve("run").toString(), "--steps", "2")))
-                .contains("run folder " + file.resolve("run"))
+                .contains("cannot write " + file.resolve("run"))
                 .contains(file + " is a file, not a folder");
     }
 

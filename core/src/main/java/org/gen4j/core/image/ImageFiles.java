@@ -103,9 +103,14 @@ public final class ImageFiles {
         Objects.requireNonNull(image, "image is null");
         Objects.requireNonNull(file, "file is null");
         AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("No PNG writer for an image of type " + image.getType()
-                        + " (writing " + file + ")");
+            // An in-memory image stream: ImageIO's default file-cached one is closed by its own
+            // JVM shutdown hook, so a picture written while a signal stops the run failed.
+            try (javax.imageio.stream.ImageOutputStream ios =
+                    new javax.imageio.stream.MemoryCacheImageOutputStream(out)) {
+                if (!ImageIO.write(image, "png", ios)) {
+                    throw new IOException("No PNG writer for an image of type "
+                            + image.getType() + " (writing " + file + ")");
+                }
             }
         });
     }
