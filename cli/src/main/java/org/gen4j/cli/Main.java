@@ -62,13 +62,15 @@ public final class Main implements Runnable {
 
     /**
      * The message of an error and of its causes that add something, on one line. The causes of an
-     * {@link IllegalArgumentException} are left to {@code --debug}: gen4j's bad-input messages
-     * name the value, the constraint and the fix themselves, and their causes (a Jackson parse
-     * error, a {@code NoSuchFileException}) only repeat them at length.
+     * {@link IllegalArgumentException} (and of an engine failure) are left to {@code --debug}:
+     * gen4j's messages name the value, the constraint and the fix themselves, and their causes (a
+     * Jackson parse error, a {@code NoSuchFileException}, an engine's native stack) only repeat
+     * them at length.
      */
     static String describe(Throwable e) {
         StringBuilder sb = new StringBuilder(message(e));
-        Throwable c = e instanceof IllegalArgumentException ? null : e.getCause();
+        Throwable c = e instanceof IllegalArgumentException
+                || e instanceof org.gen4j.core.engine.EngineFailureException ? null : e.getCause();
         while (c != null && c != e) {
             String m = message(c);
             if (!sb.toString().contains(m)) {

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
+import org.gen4j.core.engine.EngineScope;
 
 /**
  * Adam (Kingma and Ba, 2015, https://arxiv.org/abs/1412.6980) with bias correction:
@@ -46,7 +47,8 @@ public final class Adam extends StatefulOptimizer {
         double coef2 = 1.0 - Math.pow(beta2, steps);
         float scaled = (float) (lr * lrScale);
         float corrected = (float) (scaled * Math.sqrt(coef2) / coef1);
-        try (NDManager scratch = manager(parameters).newSubManager()) {
+        try (EngineScope scope = EngineScope.of(manager(parameters), "the adam update")) {
+                NDManager scratch = scope.manager();
             for (NamedParameter p : parameters) {
                 NDArray w = p.parameter().getArray();
                 NDArray g = gradientOf(p, scratch);

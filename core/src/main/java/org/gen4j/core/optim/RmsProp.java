@@ -3,6 +3,7 @@ package org.gen4j.core.optim;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
+import org.gen4j.core.engine.EngineScope;
 
 /**
  * RMSprop (Tieleman and Hinton, 2012), uncentred, as in the WGAN paper:
@@ -41,7 +42,8 @@ public final class RmsProp extends StatefulOptimizer {
         for (NamedParameter p : parameters) {
             NDArray w = p.parameter().getArray();
             NDArray[] s = stateOf(p);
-            try (NDManager scratch = manager(parameters).newSubManager()) {
+            try (EngineScope scope = EngineScope.of(manager(parameters), "the rmsprop update")) {
+                NDManager scratch = scope.manager();
                 // The gradient is the first operand so temporaries land in the scratch manager.
                 NDArray grad = gradientOf(p, scratch);
                 NDArray g = grad.duplicate();

@@ -3,6 +3,7 @@ package org.gen4j.core.optim;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
+import org.gen4j.core.engine.EngineScope;
 
 /**
  * Stochastic gradient descent with optional momentum (heavy ball or Nesterov), as PyTorch's
@@ -47,7 +48,8 @@ final class Sgd extends StatefulOptimizer {
         for (NamedParameter p : parameters) {
             NDArray w = p.parameter().getArray();
             NDArray[] s = stateOf(p);
-            try (NDManager scratch = manager(parameters).newSubManager()) {
+            try (EngineScope scope = EngineScope.of(manager(parameters), "the sgd update")) {
+                NDManager scratch = scope.manager();
                 NDArray grad = gradientOf(p, scratch);
                 NDArray g = grad.duplicate();
                 if (weightDecay != 0) {

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import org.gen4j.core.engine.EngineFailures;
+import org.gen4j.core.engine.EngineScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -225,10 +227,18 @@ public final class ProcedureTrainer implements Trainer {
         }
         List<String> names = procedure.metrics();
         float[] values;
-        try (NDManager sm = root.newSubManager()) {
+        // An operator that failed asynchronously (out of memory) surfaces when its arrays are
+        // freed: the scope frees them where the error can stop the run, not in DJL's close.
+        try (EngineScope scope = EngineScope.of(root, "step " + current)) {
+            NDManager sm = scope.manager();
             StepOutcome outcome = procedure.step(new TrainerContexts.Step(this, sm, current,
                     batches, data.description()));
             values = read(outcome, names, sm);
+        } catch (ai.djl.engine.EngineException e) {
+            throw EngineFailures.wrap("step " + current, e);
+        } catch (org.gen4j.core.engine.EngineFailureException e) {
+            throw e.getMessage().startsWith("the engine failed at step ") ? e
+                    : e.at("step " + current);
         }
         step = current;
         for (int i = 0; i < names.size(); i++) {

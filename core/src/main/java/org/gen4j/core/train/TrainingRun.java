@@ -291,6 +291,13 @@ public final class TrainingRun implements AutoCloseable {
             NonFiniteLossException named = e.withKeptCheckpoint(latestCheckpoint());
             writeReport(metrics, "stopped: " + named.getMessage());
             throw named;
+        } catch (org.gen4j.core.engine.EngineFailureException e) {
+            String kept = latestCheckpoint();
+            org.gen4j.core.engine.EngineFailureException named = e.withKept(kept == null
+                    ? "no checkpoint had been written yet" : "the last good checkpoint, " + kept
+                    + ", is kept");
+            writeReport(metrics, "stopped: " + named.getMessage());
+            throw named;
         }
         writeReport(metrics, "finished");
         l.onEnd(step, (System.nanoTime() - start) / 1e9);
