@@ -8,6 +8,6 @@ class LossesPluginContractTest extends PluginContract {
 
     @Override
     protected GenPlugin plugin() {
-        return new AdversarialLossesModule();
+        return new LossesModule();
     }
 }

@@ -24,7 +24,7 @@ import org.gen4j.core.spi.GenBindings;
 import org.gen4j.core.spi.PluginKind;
 import org.gen4j.core.spi.Registry;
 import org.gen4j.core.util.Options;
-import org.gen4j.losses.AdversarialLossesModule;
+import org.gen4j.losses.LossesModule;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -162,7 +162,7 @@ class HostApplicationTest {
             @Override
             protected void configure() {
                 for (Module module : Gen4j.modules()) {
-                    if (!(module instanceof AdversarialLossesModule)) {
+                    if (!(module instanceof LossesModule)) {
                         install(module);
                     }
                 }
@@ -186,7 +186,7 @@ class HostApplicationTest {
     @Test
     void installingAPluginModuleAgainFails() {
         // Plugin modules have no equals: a second copy registers each of its names again.
-        assertThatThrownBy(() -> Guice.createInjector(new HostModule(), new AdversarialLossesModule()))
+        assertThatThrownBy(() -> Guice.createInjector(new HostModule(), new LossesModule()))
                 .isInstanceOf(CreationException.class)
                 .hasMessageContaining("found in Map<String, GanLossFactory>");
     }

@@ -63,7 +63,7 @@ import org.junit.jupiter.api.Test;
  * <pre>{@code
  * class LossesPluginContractTest extends PluginContract {
  *     protected GenPlugin plugin() {
- *         return new AdversarialLossesModule();
+ *         return new LossesModule();
  *     }
  * }
  * }</pre>

@@ -16,7 +16,7 @@ import org.gen4j.losses.regularizer.WeightClippingFactory;
  * The losses plugin: registers every adversarial loss, regularizer, reconstruction term and VAE
  * objective of this module by name, and the papers' presets ({@code wgan}, {@code wgan-gp}).
  */
-public final class AdversarialLossesModule extends AbstractModule implements GenPlugin {
+public final class LossesModule extends AbstractModule implements GenPlugin {
 
     @Override
     protected void configure() {
