@@ -30,15 +30,14 @@ and prints 'RESULT impl=pytorch-eager ... images_per_s=<median> peak_rss_mb=...'
 import argparse
 import gzip
 import os
-import resource
-import statistics
 import struct
-import sys
 import time
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+from eager_bench import time_step
 
 Z = 100
 
@@ -107,35 +106,12 @@ class Dcgan:
         return loss_d.item(), loss_g.item()
 
 
-def blas_name():
-    link = "/etc/alternatives/libblas.so.3-x86_64-linux-gnu"
-    target = os.path.realpath(link) if os.path.exists(link) else ""
-    if "openblas" not in target and "mkl" not in target:
-        print(f"WARNING: libblas.so.3 is {target or 'unknown'}, not an optimised BLAS",
-              file=sys.stderr)
-        return "reference-blas"
-    return os.path.basename(os.path.dirname(target))
-
-
 def bench(args):
-    blas = blas_name()
     torch.manual_seed(0)
     gan = Dcgan()
     real = torch.rand(args.batch, 1, 28, 28) * 2 - 1
-    for _ in range(args.warmup):
-        gan.step(real)
-    ms = []
-    for rep in range(args.reps):
-        start = time.perf_counter()
-        for _ in range(args.steps):
-            gan.step(real)
-        ms.append((time.perf_counter() - start) * 1000 / args.steps)
-        print(f"rep {rep}: {ms[-1]:.2f} ms/step")
-    m = statistics.median(ms)
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"RESULT impl=pytorch-eager torch={torch.__version__} blas={blas} threads={args.threads} "
-          f"batch={args.batch} images_per_s={args.batch * 1000 / m:.1f} ms_per_step={m:.2f} "
-          f"peak_rss_mb={rss_mb:.0f}")
+    time_step(lambda: gan.step(real), args.batch, args.warmup, args.steps, args.reps,
+              args.threads)
 
 
 def read_idx_images(folder):

@@ -15,15 +15,12 @@ BatchNorm replaced by layer normalisation over (C, H, W) with per-channel scale 
 images_per_s counts the generator's batch once per iteration.
 """
 import argparse
-import os
-import resource
-import statistics
-import sys
-import time
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+from eager_bench import time_step
 
 
 class Generator(nn.Module):
@@ -94,35 +91,12 @@ class WganGp:
         return loss_d.item(), loss_g.item()
 
 
-def blas_name():
-    link = "/etc/alternatives/libblas.so.3-x86_64-linux-gnu"
-    target = os.path.realpath(link) if os.path.exists(link) else ""
-    if "openblas" not in target and "mkl" not in target:
-        print(f"WARNING: libblas.so.3 is {target or 'unknown'}, not an optimised BLAS",
-              file=sys.stderr)
-        return "reference-blas"
-    return os.path.basename(os.path.dirname(target))
-
-
 def bench(args):
-    blas = blas_name()
     torch.manual_seed(0)
     gan = WganGp()
     real = torch.rand(args.batch, 1, 28, 28) * 2 - 1
-    for _ in range(args.warmup):
-        gan.iteration(real)
-    ms = []
-    for rep in range(args.reps):
-        start = time.perf_counter()
-        for _ in range(args.iterations):
-            gan.iteration(real)
-        ms.append((time.perf_counter() - start) * 1000 / args.iterations)
-        print(f"rep {rep}: {ms[-1]:.1f} ms/iteration")
-    m = statistics.median(ms)
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"RESULT impl=pytorch-eager torch={torch.__version__} blas={blas} threads={args.threads} "
-          f"batch={args.batch} images_per_s={args.batch * 1000 / m:.1f} ms_per_iteration={m:.1f} "
-          f"peak_rss_mb={rss_mb:.0f}")
+    time_step(lambda: gan.iteration(real), args.batch, args.warmup, args.iterations, args.reps,
+              args.threads, unit="iteration")
 
 
 def main():
