@@ -4,8 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import org.gen4j.core.engine.EngineFailures;
-import org.gen4j.core.engine.EngineScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -20,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.gen4j.core.data.SampleSet;
+import org.gen4j.core.engine.EngineFailureException;
+import org.gen4j.core.engine.EngineFailures;
+import org.gen4j.core.engine.EngineScope;
 import org.gen4j.core.engine.EngineSetup;
 import org.gen4j.core.nn.SeededNormalInitializer;
 import org.gen4j.core.nn.SeededXavierInitializer;
@@ -236,7 +237,7 @@ public final class ProcedureTrainer implements Trainer {
             values = read(outcome, names, sm);
         } catch (ai.djl.engine.EngineException e) {
             throw EngineFailures.wrap("step " + current, e);
-        } catch (org.gen4j.core.engine.EngineFailureException e) {
+        } catch (EngineFailureException e) {
             throw e.getMessage().startsWith("the engine failed at step ") ? e
                     : e.at("step " + current);
         }

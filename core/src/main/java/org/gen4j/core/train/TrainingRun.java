@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.gen4j.core.data.BatchLoader;
 import org.gen4j.core.data.DataSources;
 import org.gen4j.core.data.SampleSet;
+import org.gen4j.core.engine.EngineFailureException;
 import org.gen4j.core.engine.EngineSetup;
 import org.gen4j.core.procedure.BatchField;
 import org.gen4j.core.procedure.DataInfo;
@@ -55,6 +56,7 @@ public final class TrainingRun implements AutoCloseable {
     private RunLock lock;
     private volatile boolean stopRequested;
     private volatile boolean stopped;
+    private boolean reportWritten;
 
     private TrainingRun(RunSpec spec, Registry registry, Path runDir, CheckpointState resumeFrom,
             Path checkpointDir) throws IOException {
@@ -291,9 +293,9 @@ public final class TrainingRun implements AutoCloseable {
             NonFiniteLossException named = e.withKeptCheckpoint(latestCheckpoint());
             writeReport(metrics, "stopped: " + named.getMessage());
             throw named;
-        } catch (org.gen4j.core.engine.EngineFailureException e) {
+        } catch (EngineFailureException e) {
             String kept = latestCheckpoint();
-            org.gen4j.core.engine.EngineFailureException named = e.withKept(kept == null
+            EngineFailureException named = e.withKept(kept == null
                     ? "no checkpoint had been written yet" : "the last good checkpoint, " + kept
                     + ", is kept");
             writeReport(metrics, "stopped: " + named.getMessage());
@@ -351,8 +353,6 @@ public final class TrainingRun implements AutoCloseable {
             return pictures.write(list, epoch);
         }
     }
-
-    private boolean reportWritten;
 
     private void writeReport(MetricsLog metrics, String status) throws IOException {
         reportWritten = true;
