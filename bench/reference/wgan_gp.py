@@ -20,22 +20,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from dcgan import Generator, init_weights
 from eager_bench import time_step
-
-
-class Generator(nn.Module):
-    def __init__(self, z_dim=100):
-        super().__init__()
-        self.fc = nn.Linear(z_dim, 128 * 7 * 7)
-        self.bn0 = nn.BatchNorm1d(128 * 7 * 7)
-        self.up1 = nn.ConvTranspose2d(128, 64, 4, 2, 1, bias=False)
-        self.bn1 = nn.BatchNorm2d(64)
-        self.up2 = nn.ConvTranspose2d(64, 1, 4, 2, 1)
-
-    def forward(self, z):
-        x = F.relu(self.bn0(self.fc(z))).view(-1, 128, 7, 7)
-        x = F.relu(self.bn1(self.up1(x)))
-        return torch.tanh(self.up2(x))
 
 
 class Critic(nn.Module):
@@ -52,17 +38,10 @@ class Critic(nn.Module):
         return self.fc(x.flatten(1))
 
 
-def init_weights(module):
-    if isinstance(module, (nn.Conv2d, nn.ConvTranspose2d, nn.Linear)):
-        nn.init.normal_(module.weight, 0.0, 0.02)
-        if module.bias is not None:
-            nn.init.zeros_(module.bias)
-
-
 class WganGp:
     def __init__(self, z_dim=100, n_critic=5, lam=10.0):
         self.z_dim, self.n_critic, self.lam = z_dim, n_critic, lam
-        self.g, self.d = Generator(z_dim), Critic()
+        self.g, self.d = Generator(), Critic()
         self.g.apply(init_weights)
         self.d.apply(init_weights)
         self.opt_g = torch.optim.Adam(self.g.parameters(), lr=1e-4, betas=(0.0, 0.9))
