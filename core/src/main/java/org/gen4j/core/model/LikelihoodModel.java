@@ -87,6 +87,26 @@ public interface LikelihoodModel {
     }
 
     /**
+     * Checks the arguments of {@link #negativeLogLikelihood(float[], int[], int)}, for
+     * implementations.
+     *
+     * @return the number of values of one sample
+     * @throws IllegalArgumentException if the length is not {@code n} samples of {@link
+     *     #sampleShape()}, or a conditional model gets no labels
+     */
+    default int checkBatch(float[] batch, int[] labels, int n) {
+        int per = Math.toIntExact(dimensions());
+        if (n < 1 || (long) n * per != batch.length) {
+            throw new IllegalArgumentException(batch.length + " values are not " + n
+                    + " samples of shape " + sampleShape());
+        }
+        if (conditional() && labels == null) {
+            throw new IllegalArgumentException(id() + " is conditional: give labels");
+        }
+        return per;
+    }
+
+    /**
      * Converts the negative log-density of a dequantised sample to the NLL of the discrete data:
      * {@code densityNll - dimensions * ln(binWidth)}.
      *

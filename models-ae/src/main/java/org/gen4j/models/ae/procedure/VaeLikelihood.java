@@ -98,14 +98,7 @@ final class VaeLikelihood implements LikelihoodModel {
 
     @Override
     public double[] negativeLogLikelihood(float[] batch, int[] labels, int n) {
-        int per = Math.toIntExact(dimensions());
-        if (n < 1 || (long) n * per != batch.length) {
-            throw new IllegalArgumentException(batch.length + " values are not " + n
-                    + " samples of shape " + sampleShape());
-        }
-        if (conditional() && labels == null) {
-            throw new IllegalArgumentException(id() + " is a conditional VAE's: give labels");
-        }
+        int per = checkBatch(batch, labels, n);
         double[] out = new double[n];
         int images = Math.max(1, chunk / samples);
         for (int start = 0; start < n; start += images) {

@@ -52,14 +52,7 @@ final class ExactLikelihood implements LikelihoodModel {
 
     @Override
     public double[] negativeLogLikelihood(float[] batch, int[] labels, int n) {
-        int per = Math.toIntExact(dimensions());
-        if (n < 1 || (long) n * per != batch.length) {
-            throw new IllegalArgumentException(batch.length + " values are not " + n
-                    + " samples of shape " + sampleShape());
-        }
-        if (conditional() && labels == null) {
-            throw new IllegalArgumentException(id() + " is conditional: give labels");
-        }
+        int per = checkBatch(batch, labels, n);
         double[] out = new double[n];
         for (int start = 0; start < n; start += chunk) {
             int g = Math.min(chunk, n - start);
