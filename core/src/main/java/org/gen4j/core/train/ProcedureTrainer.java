@@ -355,7 +355,16 @@ public final class ProcedureTrainer implements Trainer {
         this.step = state.step();
     }
 
-    /** Restores only the networks' parameters (enough to sample). */
+    /**
+     * Restores what sampling needs: the networks' parameters and the procedure's own state (a
+     * weight average that sampling uses), but not the optimizers or the streams.
+     */
+    void restoreForSampling(Path dir, TrainerState state) throws IOException {
+        restoreNetworks(dir, state);
+        ProcedureStateFiles.restore(procedure, dir, state, root);
+    }
+
+    /** Restores only the networks' parameters. */
     void restoreNetworks(Path dir, TrainerState state) throws IOException {
         for (Network n : networks.values()) {
             String file = state.networks().get(n.name());

@@ -84,7 +84,7 @@ public final class TrainedModel implements AutoCloseable {
             ProcedureTrainer trainer = ProcedureTrainer.create(spec, registry, data,
                     Math.max(1, state.step()), manager);
             try {
-                trainer.restoreNetworks(dir, state.trainer());
+                trainer.restoreForSampling(dir, state.trainer());
             } catch (java.io.IOException | RuntimeException e) {
                 trainer.close();
                 throw e;

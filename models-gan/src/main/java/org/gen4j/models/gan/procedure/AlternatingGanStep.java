@@ -5,8 +5,11 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.gen4j.core.augment.DiffAugment;
 import org.gen4j.core.loss.CriticContext;
 import org.gen4j.core.loss.GanLoss;
 import org.gen4j.core.loss.WeightedRegularizer;
@@ -18,12 +21,14 @@ import org.gen4j.core.procedure.LatentGenerator;
 import org.gen4j.core.procedure.Network;
 import org.gen4j.core.procedure.Picture;
 import org.gen4j.core.procedure.PictureContext;
+import org.gen4j.core.procedure.ProcedureState;
 import org.gen4j.core.procedure.SampleContext;
 import org.gen4j.core.procedure.SampleRequest;
 import org.gen4j.core.procedure.StepBatch;
 import org.gen4j.core.procedure.StepContext;
 import org.gen4j.core.procedure.StepOutcome;
 import org.gen4j.core.procedure.TrainingProcedure;
+import org.gen4j.core.procedure.WeightAverage;
 
 /**
  * The GAN step of {@code gan} and {@code cgan}: {@code n-critic} discriminator updates, then one
@@ -54,10 +59,16 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator {
     private final float initStd;
     private final int classes;
     private final DataInfo data;
+    private final DiffAugment augment;
+    private final WeightAverage average;
 
     AlternatingGanStep(GanNetworks nets, GanLoss loss, List<WeightedRegularizer> regularizers,
-            int nCritic, int latentSize, float initStd, DataInfo data) {
+            int nCritic, int latentSize, float initStd, DataInfo data, DiffAugment augment,
+            WeightAverage.Settings averaging) {
         this.nets = nets;
+        this.augment = augment;
+        this.average = averaging == null ? null
+                : new WeightAverage(GENERATOR, nets.generator().block(), averaging);
         this.loss = loss;
         this.regularizers = List.copyOf(regularizers);
         this.nCritic = nCritic;
@@ -134,11 +145,13 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator {
             NDArray y = labels;
             int iteration = i;
             c.update(() -> {
-                NDArray fake = generator(c::forward, z, y).stopGradient();
-                NDArray realLogits = critic(c::forward, x, y);
+                NDArray fake = augmented(c, "augment-fake", iteration,
+                        generator(c::forward, z, y).stopGradient());
+                NDArray seen = augmented(c, "augment-real", iteration, x);
+                NDArray realLogits = critic(c::forward, seen, y);
                 NDArray fakeLogits = critic(c::forward, fake, y);
                 lossD[0] = loss.discriminatorLoss(realLogits, fakeLogits);
-                penalty[0] = penalties(c, x, fake, y, iteration);
+                penalty[0] = penalties(c, seen, fake, y, iteration);
                 return penalty[0] == null ? lossD[0] : lossD[0].add(penalty[0]);
             }, DISCRIMINATOR);
             if (!regularizers.isEmpty()) {
@@ -153,11 +166,45 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator {
         NDArray y = labels;
         NDArray lossG = c.update(() -> {
             NDArray z = c.gaussian("noise", new Shape(x.getShape().get(0), latentSize));
-            NDArray fakeLogits = critic(c::forward, generator(c::forward, z, y), y);
-            NDArray realLogits = loss.generatorNeedsRealLogits() ? critic(c::forward, x, y) : null;
+            NDArray fake = augmented(c, "augment-generator", 0, generator(c::forward, z, y));
+            NDArray fakeLogits = critic(c::forward, fake, y);
+            NDArray realLogits = loss.generatorNeedsRealLogits()
+                    ? critic(c::forward, augmented(c, "augment-generator-real", 0, x), y) : null;
             return loss.generatorLoss(fakeLogits, realLogits);
         }, GENERATOR);
+        if (average != null) {
+            average.update();
+        }
         return StepOutcome.of(lossD[0], lossG, penalty[0]);
+    }
+
+    /** The images as the discriminator sees them: through DiffAugment when it is on. */
+    private NDArray augmented(StepContext c, String purpose, int index, NDArray images) {
+        return augment.isEmpty() ? images : augment.apply(images, c.stepStream(purpose, index));
+    }
+
+    /** Runs inference with the generator's averaged weights when the run keeps an average. */
+    private <T> T inference(Supplier<T> body) {
+        return average == null ? body.get() : average.apply(body);
+    }
+
+    /** The weight average's state, when the run keeps one. */
+    @Override
+    public Optional<ProcedureState> state() {
+        if (average == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ProcedureState() {
+            @Override
+            public void save(Writer writer) {
+                average.save(writer);
+            }
+
+            @Override
+            public void restore(Reader reader) {
+                average.restore(reader);
+            }
+        });
     }
 
     private interface Forward {
@@ -222,7 +269,7 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator {
         if (!conditional() && labels != null) {
             throw new IllegalArgumentException("this GAN is not conditional: it takes no labels");
         }
-        return generator(context::forward, z, labels);
+        return inference(() -> generator(context::forward, z, labels));
     }
 
     @Override
@@ -244,7 +291,8 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator {
         } else if (request.labels() != null) {
             throw new IllegalArgumentException("this GAN is not conditional: it takes no classes");
         }
-        return generator(context::forward, zs, ys);
+        NDArray labels = ys;
+        return inference(() -> generator(context::forward, zs, labels));
     }
 
     /**

@@ -2,6 +2,8 @@ package org.gen4j.models.gan.procedure;
 
 import java.util.List;
 import java.util.Map;
+import org.gen4j.core.augment.DiffAugment;
+import org.gen4j.core.procedure.WeightAverage;
 import org.gen4j.core.spec.RegularizerSpec;
 import org.gen4j.core.spec.SpecKey;
 
@@ -50,12 +52,12 @@ public final class GanKeys {
     /** The keys of the unconditional {@code gan} procedure. */
     static List<SpecKey<?>> unconditional() {
         return List.of(DISCRIMINATOR, LATENT_SIZE, LOSS, LOSS_OPTIONS, REGULARIZERS, N_CRITIC,
-                INIT_STD);
+                INIT_STD, DiffAugment.KEY, WeightAverage.KEY);
     }
 
     /** The keys of the conditional {@code cgan} procedure. */
     static List<SpecKey<?>> conditional() {
         return List.of(DISCRIMINATOR, LATENT_SIZE, LOSS, LOSS_OPTIONS, REGULARIZERS, N_CRITIC,
-                INIT_STD, CONDITION, EMBEDDING_SIZE);
+                INIT_STD, DiffAugment.KEY, WeightAverage.KEY, CONDITION, EMBEDDING_SIZE);
     }
 }

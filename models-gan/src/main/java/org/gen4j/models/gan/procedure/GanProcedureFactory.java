@@ -2,6 +2,7 @@ package org.gen4j.models.gan.procedure;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.gen4j.core.augment.DiffAugment;
 import org.gen4j.core.loss.GanLoss;
 import org.gen4j.core.loss.RegularizerFactory;
 import org.gen4j.core.loss.WeightedRegularizer;
@@ -10,6 +11,7 @@ import org.gen4j.core.procedure.NetworkRole;
 import org.gen4j.core.procedure.ProcedureFactory;
 import org.gen4j.core.procedure.ProcedureSetup;
 import org.gen4j.core.procedure.TrainingProcedure;
+import org.gen4j.core.procedure.WeightAverage;
 import org.gen4j.core.spec.RegularizerSpec;
 import org.gen4j.core.spec.RunSpec;
 import org.gen4j.core.spec.SpecKey;
@@ -126,9 +128,16 @@ public final class GanProcedureFactory implements ProcedureFactory {
             regs.add(new WeightedRegularizer(f.create(new Options("regularizer '" + r.name()
                     + "'", r.options())), r.weight() == null ? f.defaultWeight() : r.weight()));
         }
+        DiffAugment augment = DiffAugment.of(spec.get(DiffAugment.KEY));
+        if (!augment.isEmpty() && setup.data().sampleShape().dimension() != 3) {
+            throw new IllegalArgumentException("diff-augment transforms images (C, H, W), but"
+                    + " the data " + setup.data().description() + " has samples of shape "
+                    + setup.data().sampleShape() + "; leave diff-augment empty for it");
+        }
         GanNetworks nets = GanNetworks.build(setup, regs, conditional);
         return new AlternatingGanStep(nets, loss, regs, spec.get(GanKeys.N_CRITIC),
                 spec.get(GanKeys.LATENT_SIZE), spec.get(GanKeys.INIT_STD).floatValue(),
-                setup.data());
+                setup.data(), augment,
+                spec.get(WeightAverage.KEY));
     }
 }

@@ -1,0 +1,2 @@
+/** Augmentations of training images: {@link org.gen4j.core.augment.DiffAugment}. */
+package org.gen4j.core.augment;
