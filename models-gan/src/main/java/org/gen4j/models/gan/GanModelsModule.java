@@ -8,9 +8,12 @@ import org.gen4j.models.gan.dcgan.DcganGeneratorFactory;
 import org.gen4j.models.gan.mlp.MlpDiscriminatorFactory;
 import org.gen4j.models.gan.mlp.MlpGeneratorFactory;
 import org.gen4j.models.gan.procedure.GanProcedureFactory;
+import org.gen4j.models.gan.sngan.Sngan;
+import org.gen4j.models.gan.sngan.SnganDiscriminatorFactory;
+import org.gen4j.models.gan.sngan.SnganGeneratorFactory;
 
 /**
- * The GAN plugin: registers the procedures {@code gan} and {@code cgan}, and each generator and
+ * The GAN plugin: registers the procedures {@code gan} and {@code cgan}, each generator and
  * discriminator architecture by name.
  */
 public final class GanModelsModule extends AbstractModule implements GenPlugin {
@@ -23,5 +26,7 @@ public final class GanModelsModule extends AbstractModule implements GenPlugin {
         GenBindings.addDiscriminator(binder(), new MlpDiscriminatorFactory());
         GenBindings.addGenerator(binder(), new DcganGeneratorFactory());
         GenBindings.addDiscriminator(binder(), new DcganDiscriminatorFactory());
+        GenBindings.addGenerator(binder(), new SnganGeneratorFactory());
+        GenBindings.addDiscriminator(binder(), new SnganDiscriminatorFactory());
     }
 }
