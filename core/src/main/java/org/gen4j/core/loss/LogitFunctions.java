@@ -32,4 +32,19 @@ public final class LogitFunctions {
     public static NDArray logSigmoid(NDArray x) {
         return softplus(x.neg()).neg();
     }
+
+    /**
+     * The mean softmax cross-entropy of class logits against labels, \( -\frac{1}{N} \sum_n
+     * \log \mathrm{softmax}(x_n)_{y_n} \), through the engine's stable log-softmax.
+     *
+     * @param logits {@code (N, K)}
+     * @param labels {@code (N)} class indices in [0, K), any integer or float type
+     * @return a scalar in the logits' manager
+     */
+    public static NDArray softmaxCrossEntropy(NDArray logits, NDArray labels) {
+        long k = logits.getShape().get(logits.getShape().dimension() - 1);
+        NDArray oneHot = labels.toType(ai.djl.ndarray.types.DataType.INT32, false)
+                .oneHot((int) k).toType(logits.getDataType(), false);
+        return logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).mean().neg();
+    }
 }

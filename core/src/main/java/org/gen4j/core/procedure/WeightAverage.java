@@ -167,6 +167,21 @@ public final class WeightAverage {
         }
     }
 
+    /** The average as a procedure's whole own state: {@link #save} and {@link #restore}. */
+    public ProcedureState asState() {
+        return new ProcedureState() {
+            @Override
+            public void save(Writer writer) {
+                WeightAverage.this.save(writer);
+            }
+
+            @Override
+            public void restore(Reader reader) {
+                WeightAverage.this.restore(reader);
+            }
+        };
+    }
+
     /** Restores what {@link #save} wrote; the network's parameters must be initialised. */
     public void restore(ProcedureState.Reader reader) {
         long n = reader.get(stateKey()).asLong();

@@ -58,4 +58,29 @@ class LogitFunctionsTest {
             assertThat(g[2]).isEqualTo(0.5f);
         }
     }
+
+    @Test
+    void softmaxCrossEntropyIsTheMeanNegativeLogProbabilityOfTheLabel() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            float[][] logits = {{1f, 2f, 3f}, {-5f, 0.5f, 40f}, {0f, 0f, 0f}};
+            int[] labels = {0, 2, 1};
+            double expected = 0;
+            for (int n = 0; n < 3; n++) {
+                double max = Math.max(logits[n][0], Math.max(logits[n][1], logits[n][2]));
+                double z = 0;
+                for (float v : logits[n]) {
+                    z += Math.exp(v - max);
+                }
+                expected -= (logits[n][labels[n]] - max - Math.log(z)) / 3;
+            }
+            float[] flat = new float[9];
+            for (int n = 0; n < 3; n++) {
+                System.arraycopy(logits[n], 0, flat, 3 * n, 3);
+            }
+            float got = LogitFunctions.softmaxCrossEntropy(
+                    m.create(flat, new ai.djl.ndarray.types.Shape(3, 3)), m.create(labels))
+                    .getFloat();
+            assertThat(got).isCloseTo((float) expected, within(1e-5f));
+        }
+    }
 }

@@ -13,7 +13,8 @@ import org.gen4j.models.gan.sngan.SnganDiscriminatorFactory;
 import org.gen4j.models.gan.sngan.SnganGeneratorFactory;
 
 /**
- * The GAN plugin: registers the procedures {@code gan} and {@code cgan}, each generator and
+ * The GAN plugin: registers the procedures {@code gan}, {@code cgan}, {@code acgan} and {@code
+ * infogan}, each generator and
  * discriminator architecture by name.
  */
 public final class GanModelsModule extends AbstractModule implements GenPlugin {
@@ -22,6 +23,8 @@ public final class GanModelsModule extends AbstractModule implements GenPlugin {
     protected void configure() {
         GenBindings.addProcedure(binder(), GanProcedureFactory.unconditional());
         GenBindings.addProcedure(binder(), GanProcedureFactory.conditional());
+        GenBindings.addProcedure(binder(), GanProcedureFactory.auxiliaryClassifier());
+        GenBindings.addProcedure(binder(), GanProcedureFactory.infoGan());
         GenBindings.addGenerator(binder(), new MlpGeneratorFactory());
         GenBindings.addDiscriminator(binder(), new MlpDiscriminatorFactory());
         GenBindings.addGenerator(binder(), new DcganGeneratorFactory());

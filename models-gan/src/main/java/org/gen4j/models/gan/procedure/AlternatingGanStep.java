@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,10 +14,10 @@ import org.gen4j.core.augment.DiffAugment;
 import org.gen4j.core.loss.CriticContext;
 import org.gen4j.core.loss.GanLoss;
 import org.gen4j.core.loss.WeightedRegularizer;
-import org.gen4j.core.model.Discriminator;
 import org.gen4j.core.procedure.BatchField;
 import org.gen4j.core.procedure.ClassRows;
 import org.gen4j.core.procedure.DataInfo;
+import org.gen4j.core.procedure.LatentCodes;
 import org.gen4j.core.procedure.LatentGenerator;
 import org.gen4j.core.procedure.Network;
 import org.gen4j.core.procedure.Picture;
@@ -29,23 +30,32 @@ import org.gen4j.core.procedure.StepContext;
 import org.gen4j.core.procedure.StepOutcome;
 import org.gen4j.core.procedure.TrainingProcedure;
 import org.gen4j.core.procedure.WeightAverage;
+import org.gen4j.core.random.RandomStream;
 
 /**
- * The GAN step of {@code gan} and {@code cgan}: {@code n-critic} discriminator updates, then one
- * generator update, each in its own gradient collection with the other network frozen.
+ * The GAN step of {@code gan}, {@code cgan}, {@code acgan} and {@code infogan}: {@code n-critic}
+ * discriminator updates, then one generator update, each in its own gradient collection with the
+ * other network frozen.
  *
  * <p>A discriminator update draws a real batch and latent noise, runs the generator under the
  * collection (MXNet's BatchNorm must see training mode exactly when autograd records) with its
  * output detached, and minimises the loss plus the weighted penalties; constraints (weight
  * clipping) apply after its optimizer step. The generator update draws new noise and minimises
- * the generator loss through the discriminator. A conditional GAN generates every fake for the
- * labels of the real batch, so that a penalty's interpolates share one label, and binds those
- * labels to the critic while a penalty differentiates it with respect to its input only.
+ * the generator loss through the discriminator. A class-conditional generator (cgan, acgan)
+ * generates every fake for the labels of the real batch, so that a penalty's interpolates share
+ * one label; a cgan critic sees the labels too, bound while a penalty differentiates it with
+ * respect to its input only. An {@link AuxiliaryTask} (ACGAN's classifier, InfoGAN's codes) adds
+ * its term on the discriminator's second head to both updates.
  *
- * <p>Latent noise comes from the run's stream {@code noise}, the penalties' random numbers from
- * {@code regularizer/<step>/<update>}: a resumed run draws exactly what a straight run would.
+ * <p>With DiffAugment, every image the discriminator sees, real or generated, goes through it
+ * first (streams {@code augment-*} of the step). With a weight average ({@code ema}), the
+ * generator's average is updated after each generator step and used for sampling.
+ *
+ * <p>Latent noise comes from the run's stream {@code noise}, InfoGAN's codes from {@code codes},
+ * the penalties' random numbers from {@code regularizer/<step>/<update>}: a resumed run draws
+ * exactly what a straight run would.
  */
-final class AlternatingGanStep implements TrainingProcedure, LatentGenerator {
+final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, LatentCodes {
 
     static final String GENERATOR = "generator";
     static final String DISCRIMINATOR = "discriminator";
@@ -61,33 +71,44 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator {
     private final DataInfo data;
     private final DiffAugment augment;
     private final WeightAverage average;
+    private final AuxiliaryTask auxiliary;
+    private final int codeSize;
+
+    /** The settings of one GAN procedure's step. */
+    record Settings(int nCritic, int latentSize, float initStd, DiffAugment augment,
+            WeightAverage.Settings averaging, AuxiliaryTask auxiliary) {}
 
     AlternatingGanStep(GanNetworks nets, GanLoss loss, List<WeightedRegularizer> regularizers,
-            int nCritic, int latentSize, float initStd, DataInfo data, DiffAugment augment,
-            WeightAverage.Settings averaging) {
+            DataInfo data, Settings settings) {
         this.nets = nets;
-        this.augment = augment;
-        this.average = averaging == null ? null
-                : new WeightAverage(GENERATOR, nets.generator().block(), averaging);
         this.loss = loss;
         this.regularizers = List.copyOf(regularizers);
-        this.nCritic = nCritic;
-        this.latentSize = latentSize;
-        this.initStd = initStd;
-        this.classes = nets.criticCondition() == null ? 0 : data.numClasses();
+        this.nCritic = settings.nCritic();
+        this.latentSize = settings.latentSize();
+        this.initStd = settings.initStd();
+        this.classes = nets.generatorCondition() == null ? 0 : data.numClasses();
         this.data = data;
+        this.augment = settings.augment();
+        this.average = settings.averaging() == null ? null
+                : new WeightAverage(GENERATOR, nets.generator().block(), settings.averaging());
+        this.auxiliary = settings.auxiliary();
+        this.codeSize = auxiliary == null ? 0 : auxiliary.codeSize();
     }
 
     private boolean conditional() {
         return classes > 0;
     }
 
+    private boolean criticSeesLabels() {
+        return nets.criticCondition() != null;
+    }
+
     @Override
     public List<Network> networks() {
-        Shape z = new Shape(1, latentSize);
+        Shape z = new Shape(1, latentSize + codeSize);
         Shape x = new Shape(1).addAll(data.sampleShape());
         List<Shape> g = conditional() ? List.of(z, new Shape(1)) : List.of(z);
-        List<Shape> d = conditional() ? List.of(x, new Shape(1)) : List.of(x);
+        List<Shape> d = criticSeesLabels() ? List.of(x, new Shape(1)) : List.of(x);
         return List.of(new Network(GENERATOR, nets.generator().block(), g, initStd),
                 new Network(DISCRIMINATOR, nets.discriminator().block(), d, initStd));
     }
@@ -105,7 +126,12 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator {
 
     @Override
     public List<String> metrics() {
-        return METRICS;
+        if (auxiliary == null) {
+            return METRICS;
+        }
+        List<String> all = new ArrayList<>(METRICS);
+        all.addAll(auxiliary.metrics());
+        return all;
     }
 
     @Override
@@ -113,9 +139,10 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator {
         return classes;
     }
 
+    /** The generator's whole input: the noise and InfoGAN's codes. */
     @Override
     public int latentSize() {
-        return latentSize;
+        return latentSize + codeSize;
     }
 
     @Override
@@ -136,24 +163,38 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator {
         NDArray labels = null;
         NDArray[] lossD = new NDArray[1];
         NDArray[] penalty = new NDArray[1];
+        List<NDArray> extra = new ArrayList<>();
         for (int i = 0; i < nCritic; i++) {
             StepBatch batch = c.nextBatch();
             real = batch.images();
             labels = conditional() ? batch.labels() : null;
-            NDArray z = c.gaussian("noise", new Shape(batch.size(), latentSize));
+            NDArray codes = codes(c, batch.size());
+            NDArray z = input(c.gaussian("noise", new Shape(batch.size(), latentSize)), codes);
             NDArray x = real;
             NDArray y = labels;
             int iteration = i;
+            List<NDArray> values = new ArrayList<>();
             c.update(() -> {
                 NDArray fake = augmented(c, "augment-fake", iteration,
-                        generator(c::forward, z, y).stopGradient());
+                        generator(c::forward, z, generatorLabels(y)).stopGradient());
                 NDArray seen = augmented(c, "augment-real", iteration, x);
-                NDArray realLogits = critic(c::forward, seen, y);
-                NDArray fakeLogits = critic(c::forward, fake, y);
-                lossD[0] = loss.discriminatorLoss(realLogits, fakeLogits);
+                NDList realOut = critic(c::forward, seen, criticLabels(y));
+                NDList fakeOut = critic(c::forward, fake, criticLabels(y));
+                lossD[0] = loss.discriminatorLoss(realOut.head(), fakeOut.head());
+                NDArray total = lossD[0];
+                if (auxiliary != null) {
+                    AuxiliaryTask.Term t = auxiliary.discriminatorTerm(realOut.get(1),
+                            fakeOut.get(1), y, codes);
+                    total = total.add(t.loss());
+                    values.clear();
+                    values.addAll(t.values());
+                }
                 penalty[0] = penalties(c, seen, fake, y, iteration);
-                return penalty[0] == null ? lossD[0] : lossD[0].add(penalty[0]);
+                return penalty[0] == null ? total : total.add(penalty[0]);
             }, DISCRIMINATOR);
+            if (i == nCritic - 1) {
+                extra.addAll(values);
+            }
             if (!regularizers.isEmpty()) {
                 CriticContext after = context(c, x, null, y, iteration);
                 for (WeightedRegularizer r : regularizers) {
@@ -164,47 +205,54 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator {
         }
         NDArray x = real;
         NDArray y = labels;
-        NDArray lossG = c.update(() -> {
-            NDArray z = c.gaussian("noise", new Shape(x.getShape().get(0), latentSize));
-            NDArray fake = augmented(c, "augment-generator", 0, generator(c::forward, z, y));
-            NDArray fakeLogits = critic(c::forward, fake, y);
-            NDArray realLogits = loss.generatorNeedsRealLogits()
-                    ? critic(c::forward, augmented(c, "augment-generator-real", 0, x), y) : null;
-            return loss.generatorLoss(fakeLogits, realLogits);
+        NDArray[] lossG = new NDArray[1];
+        c.update(() -> {
+            long n = x.getShape().get(0);
+            NDArray codes = codes(c, n);
+            NDArray z = input(c.gaussian("noise", new Shape(n, latentSize)), codes);
+            NDArray fake = augmented(c, "augment-generator", 0,
+                    generator(c::forward, z, generatorLabels(y)));
+            NDList fakeOut = critic(c::forward, fake, criticLabels(y));
+            NDArray realLogits = loss.generatorNeedsRealLogits() ? critic(c::forward,
+                    augmented(c, "augment-generator-real", 0, x), criticLabels(y)).head() : null;
+            lossG[0] = loss.generatorLoss(fakeOut.head(), realLogits);
+            if (auxiliary == null) {
+                return lossG[0];
+            }
+            AuxiliaryTask.Term t = auxiliary.generatorTerm(fakeOut.get(1), y, codes);
+            extra.addAll(t.values());
+            return lossG[0].add(t.loss());
         }, GENERATOR);
         if (average != null) {
             average.update();
         }
-        return StepOutcome.of(lossD[0], lossG, penalty[0]);
+        List<NDArray> all = new ArrayList<>(List.of(lossD[0], lossG[0]));
+        all.add(penalty[0]);
+        all.addAll(extra);
+        return StepOutcome.of(all.toArray(NDArray[]::new));
+    }
+
+    private NDArray generatorLabels(NDArray labels) {
+        return conditional() ? labels : null;
+    }
+
+    private NDArray criticLabels(NDArray labels) {
+        return criticSeesLabels() ? labels : null;
+    }
+
+    /** InfoGAN's codes for n samples from the run's stream {@code codes}, or null. */
+    private NDArray codes(StepContext c, long n) {
+        return codeSize == 0 ? null
+                : auxiliary.drawCodes(c.manager(), c.stream("codes"), Math.toIntExact(n), -1);
+    }
+
+    private static NDArray input(NDArray noise, NDArray codes) {
+        return codes == null ? noise : noise.concat(codes, 1);
     }
 
     /** The images as the discriminator sees them: through DiffAugment when it is on. */
     private NDArray augmented(StepContext c, String purpose, int index, NDArray images) {
         return augment.isEmpty() ? images : augment.apply(images, c.stepStream(purpose, index));
-    }
-
-    /** Runs inference with the generator's averaged weights when the run keeps an average. */
-    private <T> T inference(Supplier<T> body) {
-        return average == null ? body.get() : average.apply(body);
-    }
-
-    /** The weight average's state, when the run keeps one. */
-    @Override
-    public Optional<ProcedureState> state() {
-        if (average == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new ProcedureState() {
-            @Override
-            public void save(Writer writer) {
-                average.save(writer);
-            }
-
-            @Override
-            public void restore(Reader reader) {
-                average.restore(reader);
-            }
-        });
     }
 
     private interface Forward {
@@ -216,9 +264,9 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator {
         return f.apply(GENERATOR, in).singletonOrThrow();
     }
 
-    private static NDArray critic(Forward f, NDArray x, NDArray labels) {
+    private static NDList critic(Forward f, NDArray x, NDArray labels) {
         NDList in = labels == null ? new NDList(x) : new NDList(x, labels);
-        return f.apply(DISCRIMINATOR, in).head();
+        return f.apply(DISCRIMINATOR, in);
     }
 
     private NDArray penalties(StepContext c, NDArray real, NDArray fake, NDArray labels,
@@ -245,19 +293,29 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator {
     /** The critic as a penalty sees it: a function of x alone, the labels bound. */
     private CriticContext context(StepContext c, NDArray real, NDArray fake, NDArray labels,
             int iteration) {
-        if (labels != null) {
+        if (criticSeesLabels()) {
             nets.criticCondition().bind(labels);
         }
-        Discriminator d = nets.discriminator();
         Function<NDArray, NDList> forward = x -> c.forward(DISCRIMINATOR, new NDList(x));
-        return new CriticContext(d, c.parameterStore(), real, fake, forward,
+        return new CriticContext(nets.discriminator(), c.parameterStore(), real, fake, forward,
                 c.stepStream("regularizer", iteration));
     }
 
     private void unbind() {
-        if (nets.criticCondition() != null) {
+        if (criticSeesLabels()) {
             nets.criticCondition().unbind();
         }
+    }
+
+    /** Runs inference with the generator's averaged weights when the run keeps an average. */
+    private <T> T inference(Supplier<T> body) {
+        return average == null ? body.get() : average.apply(body);
+    }
+
+    /** The weight average's state, when the run keeps one. */
+    @Override
+    public Optional<ProcedureState> state() {
+        return average == null ? Optional.empty() : Optional.of(average.asState());
     }
 
     @Override
@@ -275,9 +333,7 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator {
     @Override
     public NDArray sample(SampleContext context, SampleRequest request) {
         NDManager m = context.manager();
-        float[] z = new float[Math.multiplyExact(request.count(), latentSize)];
-        request.random().fillGaussian(z, 1f);
-        NDArray zs = m.create(z, new Shape(request.count(), latentSize));
+        NDArray zs = noiseAndCodes(m, request.random(), request.count(), -1);
         NDArray ys = null;
         if (conditional()) {
             int[] labels = request.labels();
@@ -296,15 +352,38 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator {
     }
 
     /**
-     * The epoch picture: for a conditional GAN one row per class ({@link ClassRows}), otherwise
-     * the default grid.
+     * Generator inputs of n samples: standard normal noise, then InfoGAN's codes (the
+     * categorical one fixed to {@code category} unless it is -1).
+     */
+    NDArray noiseAndCodes(NDManager m, RandomStream random, int n, int category) {
+        float[] z = new float[Math.multiplyExact(n, latentSize)];
+        random.fillGaussian(z, 1f);
+        NDArray noise = m.create(z, new Shape(n, latentSize));
+        return codeSize == 0 ? noise : input(noise, auxiliary.drawCodes(m, random, n, category));
+    }
+
+    /**
+     * The epoch picture: for a class-conditional GAN one row per class ({@link ClassRows}), for
+     * InfoGAN one row per value of the categorical code; otherwise the default grid.
      */
     @Override
     public List<Picture> pictures(PictureContext context, DataInfo info) {
-        if (!conditional()) {
-            return TrainingProcedure.super.pictures(context, info);
+        if (conditional()) {
+            return List.of(ClassRows.picture(context, classes, latentSize,
+                    (z, y) -> generate(context, z, y)));
         }
-        return List.of(ClassRows.picture(context, classes, latentSize,
-                (z, y) -> generate(context, z, y)));
+        if (auxiliary instanceof InformationCodes codes) {
+            Picture rows = ClassRows.picture(context, codes.categories(), latentSize,
+                    (z, y) -> generate(context, input(z, codes.fixed(y)), null));
+            return List.of(new Picture(rows.name(), "one row per value of the categorical code,"
+                    + " continuous codes 0", rows.values(), rows.count(), rows.sampleShape(),
+                    rows.columns()));
+        }
+        return TrainingProcedure.super.pictures(context, info);
+    }
+
+    @Override
+    public List<LatentCodes.Code> codes() {
+        return auxiliary instanceof InformationCodes codes ? codes.layout(latentSize) : List.of();
     }
 }

@@ -7,7 +7,7 @@ import org.gen4j.core.procedure.WeightAverage;
 import org.gen4j.core.spec.RegularizerSpec;
 import org.gen4j.core.spec.SpecKey;
 
-/** The spec keys of the GAN procedures ({@code gan} and {@code cgan}). */
+/** The spec keys of the GAN procedures ({@code gan}, {@code cgan}, {@code acgan}, {@code infogan}). */
 public final class GanKeys {
 
     /** The discriminator's architecture; unset means the generator's. */
@@ -47,17 +47,35 @@ public final class GanKeys {
     public static final SpecKey<Integer> EMBEDDING_SIZE = SpecKey.integer("embedding-size", 50,
             1, 4096, "values per class of the learned label embedding (condition: embedding)");
 
+    /** The weight of ACGAN's classification terms. */
+    public static final SpecKey<Double> CLASS_WEIGHT = SpecKey.number("class-weight", 1, 0, 1e4,
+            "acgan: the weight of the auxiliary classifier's cross-entropy in both updates");
+    /** InfoGAN's categorical code size. */
+    public static final SpecKey<Integer> CATEGORIES = SpecKey.integer("categories", 10, 2, 1000,
+            "infogan: the values of the categorical code");
+    /** InfoGAN's continuous codes. */
+    public static final SpecKey<Integer> CONTINUOUS_CODES = SpecKey.integer("continuous-codes", 2,
+            0, 100, "infogan: the continuous codes, each drawn from U(-1, 1)");
+    /** InfoGAN's lambda. */
+    public static final SpecKey<Double> INFO_WEIGHT = SpecKey.number("info-weight", 1, 0, 1e4,
+            "infogan: lambda, the weight of the mutual-information term in both updates");
+    /** The weight of InfoGAN's continuous codes within the information term. */
+    public static final SpecKey<Double> CONTINUOUS_WEIGHT = SpecKey.number("continuous-weight",
+            0.1, 0, 1e4, "infogan: the weight of the continuous codes' Gaussian term within the"
+                    + " information term");
+
     private GanKeys() {}
 
-    /** The keys of the unconditional {@code gan} procedure. */
-    static List<SpecKey<?>> unconditional() {
+    /** The keys every GAN procedure takes. */
+    static List<SpecKey<?>> common() {
         return List.of(DISCRIMINATOR, LATENT_SIZE, LOSS, LOSS_OPTIONS, REGULARIZERS, N_CRITIC,
                 INIT_STD, DiffAugment.KEY, WeightAverage.KEY);
     }
 
-    /** The keys of the conditional {@code cgan} procedure. */
-    static List<SpecKey<?>> conditional() {
-        return List.of(DISCRIMINATOR, LATENT_SIZE, LOSS, LOSS_OPTIONS, REGULARIZERS, N_CRITIC,
-                INIT_STD, DiffAugment.KEY, WeightAverage.KEY, CONDITION, EMBEDDING_SIZE);
+    /** The common keys and these. */
+    static List<SpecKey<?>> with(SpecKey<?>... more) {
+        List<SpecKey<?>> all = new java.util.ArrayList<>(common());
+        all.addAll(List.of(more));
+        return List.copyOf(all);
     }
 }

@@ -1,6 +1,7 @@
 package org.gen4j.models.gan.procedure;
 
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import java.util.List;
 import org.gen4j.core.loss.WeightedRegularizer;
@@ -38,39 +39,59 @@ record GanNetworks(Generator generator, Discriminator discriminator,
         return image ? "dcgan" : "mlp-gan";
     }
 
+    /**
+     * The networks of a GAN procedure.
+     *
+     * @param labelsToGenerator whether the generator sees the label (cgan, acgan)
+     * @param labelsToCritic whether the discriminator sees it as an input (cgan)
+     * @param auxiliary ACGAN's classifier or InfoGAN's codes, or null: widens the generator's
+     *     input by its code and gives the discriminator its head
+     */
     static GanNetworks build(ProcedureSetup setup, List<WeightedRegularizer> regularizers,
-            boolean conditional) {
+            boolean labelsToGenerator, boolean labelsToCritic, AuxiliaryTask auxiliary) {
         RunSpec spec = setup.spec();
         Shape sample = setup.data().sampleShape();
         String g = architecture(spec, sample);
         String d = spec.get(GanKeys.DISCRIMINATOR) != null ? spec.get(GanKeys.DISCRIMINATOR) : g;
         int latent = spec.get(GanKeys.LATENT_SIZE);
+        int code = auxiliary == null ? 0 : auxiliary.codeSize();
         boolean batchNormAllowed = regularizers.stream()
                 .noneMatch(r -> r.regularizer().forbidsBatchNorm());
-        if (!conditional) {
-            Generator gen = setup.registry().generator(g).create(new NetworkSpec(sample, latent,
-                    setup.modelOptions("model '" + g + "'")));
-            Discriminator dis = setup.registry().discriminator(d).create(new NetworkSpec(sample,
-                    latent, setup.modelOptions("model '" + d + "'"), batchNormAllowed));
-            check(gen, dis);
-            return new GanNetworks(gen, dis, null, null);
+        LabelConditioning gc = null;
+        LabelConditioning dc = null;
+        if (labelsToGenerator || labelsToCritic) {
+            int classes = setup.data().numClasses();
+            if (classes < 2) {
+                throw new IllegalArgumentException("procedure '" + spec.procedure() + "' needs"
+                        + " class labels, but the data " + setup.data().description()
+                        + " has none");
+            }
+            gc = labelsToGenerator ? condition(spec, classes, "generator") : null;
+            dc = labelsToCritic ? condition(spec, classes, "discriminator") : null;
         }
-        int classes = setup.data().numClasses();
-        if (classes < 2) {
-            throw new IllegalArgumentException("procedure 'cgan' needs class labels, but the data "
-                    + setup.data().description() + " has none");
-        }
-        LabelConditioning gc = condition(spec, classes, "generator");
-        LabelConditioning dc = condition(spec, classes, "discriminator");
+        int generatorInput = latent + code + (gc == null ? 0 : gc.codeSize());
         Generator base = setup.registry().generator(g).create(new NetworkSpec(sample,
-                latent + gc.codeSize(), setup.modelOptions("model '" + g + "'")));
+                generatorInput, setup.modelOptions("model '" + g + "'")));
+        Shape criticInput = dc == null ? sample : widened(sample, dc.codeSize());
         Discriminator critic = setup.registry().discriminator(d).create(new NetworkSpec(
-                widened(sample, dc.codeSize()), latent, setup.modelOptions("model '" + d + "'"),
-                batchNormAllowed));
-        SequentialBlock gb = new SequentialBlock().add(gc).add(base.block());
-        SequentialBlock db = new SequentialBlock().add(dc).add(critic.block());
-        return new GanNetworks(Generator.of(gb, latent, base.sampleShape()),
-                Discriminator.of(db, sample, critic.traits()), gc, dc);
+                criticInput, latent, setup.modelOptions("model '" + d + "'"), batchNormAllowed));
+        if (gc == null && dc == null && auxiliary == null) {
+            check(base, critic);
+            return new GanNetworks(base, critic, null, null);
+        }
+        Generator gen = gc == null ? Generator.of(base.block(), latent + code, base.sampleShape())
+                : Generator.of(new SequentialBlock().add(gc).add(base.block()), latent + code,
+                        base.sampleShape());
+        Block db = auxiliary == null ? critic.block()
+                : HeadedCritic.of(critic.block(), auxiliary.headSize(), d);
+        if (dc != null) {
+            db = new SequentialBlock().add(dc).add(db);
+        }
+        Discriminator dis = Discriminator.of(db, sample, critic.traits());
+        if (dc == null) {
+            check(gen, dis);
+        }
+        return new GanNetworks(gen, dis, gc, dc);
     }
 
     private static LabelConditioning condition(RunSpec spec, int classes, String network) {

@@ -19,18 +19,26 @@ import org.gen4j.core.spi.Registry;
 import org.gen4j.core.util.Options;
 
 /**
- * The GAN training procedures: {@value #GAN} (Goodfellow et al. 2014, with any registered loss,
- * regularizers and architectures) and {@value #CGAN}, the conditional GAN (Mirza and Osindero
- * 2014), whose generator and discriminator both see the class label, concatenated one-hot or as a
- * learned embedding.
+ * The GAN training procedures, all one alternating step ({@link AlternatingGanStep}) with any
+ * registered loss, regularizers and architectures:
  *
- * <p>Both train the networks {@code generator} and {@code discriminator} (optimizers under
+ * <ul>
+ *   <li>{@value #GAN} (Goodfellow et al. 2014);
+ *   <li>{@value #CGAN}, the conditional GAN (Mirza and Osindero 2014): generator and
+ *       discriminator both see the class label, concatenated one-hot or as a learned embedding;
+ *   <li>{@value #ACGAN} (Odena et al. 2017): the generator sees the label, the discriminator
+ *       predicts it with a second head ({@link AuxiliaryClassifier});
+ *   <li>{@value #INFOGAN} (Chen et al. 2016): categorical and continuous codes whose mutual
+ *       information with the image a Q head maximises ({@link InformationCodes}).
+ * </ul>
+ *
+ * <p>All train the networks {@code generator} and {@code discriminator} (optimizers under
  * {@code optimizers.generator} and {@code optimizers.discriminator}, or the older keys {@code
- * optimizer-g} and {@code optimizer-d}); both default to the DCGAN paper's Adam. The {@code gan}
+ * optimizer-g} and {@code optimizer-d}); all default to the DCGAN paper's Adam. The {@code gan}
  * procedure also trains any registered generator named as the model ({@code model: dcgan}).
- * The conditional GAN is the {@code cgan} procedure with any architecture: {@code model: cgan}
- * takes {@code dcgan} for 28x28 and 64x64 images and {@code mlp-gan} otherwise, and {@code
- * procedure: cgan} with {@code model: mlp-gan} picks the architecture.
+ * The others take any architecture: {@code model: cgan} takes {@code dcgan} for 28x28 and 64x64
+ * images and {@code mlp-gan} otherwise, and {@code procedure: acgan} with {@code model: sngan}
+ * picks the architecture.
  */
 public final class GanProcedureFactory implements ProcedureFactory {
 
@@ -38,40 +46,69 @@ public final class GanProcedureFactory implements ProcedureFactory {
     public static final String GAN = "gan";
     /** The conditional GAN. */
     public static final String CGAN = "cgan";
+    /** The auxiliary-classifier GAN. */
+    public static final String ACGAN = "acgan";
+    /** InfoGAN. */
+    public static final String INFOGAN = "infogan";
 
-    private final boolean conditional;
+    private final String name;
 
-    private GanProcedureFactory(boolean conditional) {
-        this.conditional = conditional;
+    private GanProcedureFactory(String name) {
+        this.name = name;
     }
 
     /** The {@value #GAN} procedure. */
     public static GanProcedureFactory unconditional() {
-        return new GanProcedureFactory(false);
+        return new GanProcedureFactory(GAN);
     }
 
     /** The {@value #CGAN} procedure. */
     public static GanProcedureFactory conditional() {
-        return new GanProcedureFactory(true);
+        return new GanProcedureFactory(CGAN);
+    }
+
+    /** The {@value #ACGAN} procedure. */
+    public static GanProcedureFactory auxiliaryClassifier() {
+        return new GanProcedureFactory(ACGAN);
+    }
+
+    /** The {@value #INFOGAN} procedure. */
+    public static GanProcedureFactory infoGan() {
+        return new GanProcedureFactory(INFOGAN);
     }
 
     @Override
     public String name() {
-        return conditional ? CGAN : GAN;
+        return name;
     }
 
     @Override
     public String description() {
-        return conditional
-                ? "Conditional GAN (Mirza and Osindero 2014): both networks see the class label;"
-                        + " dcgan or mlp-gan networks, any loss and penalty; needs labelled data"
-                : "GAN: alternating discriminator and generator updates with any loss,"
-                        + " regularizers and architectures (model: dcgan, mlp-gan, ...)";
+        return switch (name) {
+            case CGAN -> "Conditional GAN (Mirza and Osindero 2014): both networks see the class"
+                    + " label; dcgan, sngan or mlp-gan networks, any loss and penalty; needs"
+                    + " labelled data";
+            case ACGAN -> "ACGAN (Odena et al. 2017): the generator sees the class, the"
+                    + " discriminator also classifies real and generated images; needs labelled"
+                    + " data";
+            case INFOGAN -> "InfoGAN (Chen et al. 2016): categorical and continuous codes whose"
+                    + " mutual information with the image a Q head on the discriminator"
+                    + " maximises; no labels needed (gen4j traverse varies one code)";
+            default -> "GAN: alternating discriminator and generator updates with any loss,"
+                    + " regularizers and architectures (model: dcgan, sngan, mlp-gan, ...)";
+        };
     }
 
     @Override
     public List<SpecKey<?>> keys() {
-        return conditional ? GanKeys.conditional() : GanKeys.unconditional();
+        return switch (name) {
+            case CGAN -> GanKeys.with(GanKeys.CONDITION, GanKeys.EMBEDDING_SIZE);
+            case ACGAN -> GanKeys.with(GanKeys.CONDITION, GanKeys.EMBEDDING_SIZE,
+                    GanKeys.CLASS_WEIGHT);
+            case INFOGAN -> GanKeys.with(GanKeys.CATEGORIES, GanKeys.CONTINUOUS_CODES,
+                    GanKeys.INFO_WEIGHT, GanKeys.CONTINUOUS_WEIGHT);
+            default -> GanKeys.common();
+        };
     }
 
     @Override
@@ -85,7 +122,7 @@ public final class GanProcedureFactory implements ProcedureFactory {
 
     @Override
     public boolean trainsArchitecture(String model, Registry registry) {
-        return !conditional && GanNetworks.isGenerator(registry, model);
+        return name.equals(GAN) && GanNetworks.isGenerator(registry, model);
     }
 
     /**
@@ -134,10 +171,20 @@ public final class GanProcedureFactory implements ProcedureFactory {
                     + " the data " + setup.data().description() + " has samples of shape "
                     + setup.data().sampleShape() + "; leave diff-augment empty for it");
         }
-        GanNetworks nets = GanNetworks.build(setup, regs, conditional);
-        return new AlternatingGanStep(nets, loss, regs, spec.get(GanKeys.N_CRITIC),
-                spec.get(GanKeys.LATENT_SIZE), spec.get(GanKeys.INIT_STD).floatValue(),
-                setup.data(), augment,
-                spec.get(WeightAverage.KEY));
+        AuxiliaryTask auxiliary = switch (name) {
+            case ACGAN -> new AuxiliaryClassifier(Math.max(2, setup.data().numClasses()),
+                    spec.get(GanKeys.CLASS_WEIGHT));
+            case INFOGAN -> new InformationCodes(spec.get(GanKeys.CATEGORIES),
+                    spec.get(GanKeys.CONTINUOUS_CODES), spec.get(GanKeys.INFO_WEIGHT),
+                    spec.get(GanKeys.CONTINUOUS_WEIGHT));
+            default -> null;
+        };
+        boolean labelsToGenerator = name.equals(CGAN) || name.equals(ACGAN);
+        GanNetworks nets = GanNetworks.build(setup, regs, labelsToGenerator, name.equals(CGAN),
+                auxiliary);
+        return new AlternatingGanStep(nets, loss, regs, setup.data(),
+                new AlternatingGanStep.Settings(spec.get(GanKeys.N_CRITIC),
+                        spec.get(GanKeys.LATENT_SIZE), spec.get(GanKeys.INIT_STD).floatValue(),
+                        augment, spec.get(WeightAverage.KEY), auxiliary));
     }
 }

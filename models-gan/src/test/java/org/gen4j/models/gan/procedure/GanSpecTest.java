@@ -172,7 +172,7 @@ class GanSpecTest {
         assertThatThrownBy(() -> SpecLoader.fromDefaults().set("condition", "embedding")
                 .build(REGISTRY))
                 .hasMessageContaining("Spec key 'condition' is not used by procedure 'gan' (it"
-                        + " is a key of [cgan])");
+                        + " is a key of [acgan, cgan])");
         assertThatThrownBy(() -> SpecLoader.fromDefaults().setValue("model", "cgan")
                 .set("condition", "one-cold").build(REGISTRY))
                 .hasMessage("condition must be one-hot or embedding, got \"one-cold\"");
