@@ -139,6 +139,41 @@ class WeightAverageTest {
     }
 
     @Test
+    void batchNormStatisticsAreTheTrainedNetworksNotAveraged() {
+        ai.djl.nn.SequentialBlock net = new ai.djl.nn.SequentialBlock()
+                .add(Linear.builder().setUnits(2).build())
+                .add(ai.djl.nn.norm.BatchNorm.builder().build());
+        net.initialize(manager, DataType.FLOAT32, new Shape(4, 3));
+        WeightAverage avg = new WeightAverage("generator", net,
+                new WeightAverage.Settings(0.5, 0));
+        ParameterStore ps = new ParameterStore(manager, false);
+        NDArray x = manager.create(new float[] {1, 2, 3, -1, 0, 2, 4, 1, -2, 0, 0, 1},
+                new Shape(4, 3));
+        avg.update();
+        float[] initialMean = net.getParameters().stream()
+                .filter(p -> p.getValue().getType() == Parameter.Type.RUNNING_MEAN).findFirst()
+                .orElseThrow().getValue().getArray().toFloatArray();
+        try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance()
+                .newGradientCollector()) {
+            net.forward(ps, new NDList(x), true);
+        }
+        avg.update();
+        for (Pair<String, Parameter> p : net.getParameters()) {
+            Parameter.Type type = p.getValue().getType();
+            float[] live = p.getValue().getArray().toFloatArray();
+            float[] seen = avg.apply(() -> p.getValue().getArray().toFloatArray());
+            if (type == Parameter.Type.RUNNING_MEAN || type == Parameter.Type.RUNNING_VAR) {
+                assertThat(seen).as(p.getKey()).containsExactly(live);
+            }
+            if (type == Parameter.Type.RUNNING_MEAN) {
+                assertThat(live).as("the forward pass moved the statistics")
+                        .isNotEqualTo(initialMean);
+            }
+        }
+        assertThat(avg.averages(manager)).as("weights, bias, gamma, beta").hasSize(4);
+    }
+
+    @Test
     void aRestoredAverageContinuesBitForBit() {
         Map<String, Object> values = new HashMap<>();
         Map<String, byte[]> arrays = new HashMap<>();
