@@ -155,7 +155,7 @@ class WeightAverageTest {
                 .orElseThrow().getValue().getArray().toFloatArray();
         try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance()
                 .newGradientCollector()) {
-            net.forward(ps, new NDList(x), true);
+            gc.backward(net.forward(ps, new NDList(x), true).singletonOrThrow().sum());
         }
         avg.update();
         for (Pair<String, Parameter> p : net.getParameters()) {
