@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
             TrainCommand.class,
             SampleCommand.class,
             EvaluateCommand.class,
-            InterpolateCommand.class,
+            InterpolateCommand.class, TraverseCommand.class, ArithmeticCommand.class,
             ReconstructCommand.class, CompleteCommand.class,
             ListCommand.class,
             TrainClassifierCommand.class,

@@ -20,4 +20,17 @@ public interface LatentGenerator {
      * @return samples {@code (N, sampleShape...)}
      */
     NDArray generate(SampleContext context, NDArray z, NDArray labels);
+
+    /**
+     * Latent vectors as the procedure's {@code sample} draws them from {@code random} (standard
+     * normal values by default), so that vector i of {@code draw(new RandomStream(s), 1)} is the
+     * vector of {@code gen4j sample --seed s -n 1}.
+     *
+     * @return {@code (n, latentSize)} row-major
+     */
+    default float[] draw(org.gen4j.core.random.RandomStream random, int n) {
+        float[] z = new float[Math.multiplyExact(n, latentSize())];
+        random.fillGaussian(z, 1f);
+        return z;
+    }
 }

@@ -242,8 +242,9 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
 
     /** InfoGAN's codes for n samples from the run's stream {@code codes}, or null. */
     private NDArray codes(StepContext c, long n) {
-        return codeSize == 0 ? null
-                : auxiliary.drawCodes(c.manager(), c.stream("codes"), Math.toIntExact(n), -1);
+        int count = Math.toIntExact(n);
+        return codeSize == 0 ? null : c.manager().create(auxiliary.drawCodes(c.stream("codes"),
+                count, -1), new Shape(count, codeSize));
     }
 
     private static NDArray input(NDArray noise, NDArray codes) {
@@ -333,7 +334,8 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
     @Override
     public NDArray sample(SampleContext context, SampleRequest request) {
         NDManager m = context.manager();
-        NDArray zs = noiseAndCodes(m, request.random(), request.count(), -1);
+        NDArray zs = m.create(draw(request.random(), request.count()),
+                new Shape(request.count(), latentSize()));
         NDArray ys = null;
         if (conditional()) {
             int[] labels = request.labels();
@@ -352,14 +354,24 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
     }
 
     /**
-     * Generator inputs of n samples: standard normal noise, then InfoGAN's codes (the
-     * categorical one fixed to {@code category} unless it is -1).
+     * Generator inputs of n samples, as {@link #sample} draws them: standard normal noise, then
+     * InfoGAN's codes, vector by vector.
      */
-    NDArray noiseAndCodes(NDManager m, RandomStream random, int n, int category) {
-        float[] z = new float[Math.multiplyExact(n, latentSize)];
-        random.fillGaussian(z, 1f);
-        NDArray noise = m.create(z, new Shape(n, latentSize));
-        return codeSize == 0 ? noise : input(noise, auxiliary.drawCodes(m, random, n, category));
+    @Override
+    public float[] draw(RandomStream random, int n) {
+        float[] noise = new float[Math.multiplyExact(n, latentSize)];
+        random.fillGaussian(noise, 1f);
+        if (codeSize == 0) {
+            return noise;
+        }
+        float[] codes = auxiliary.drawCodes(random, n, -1);
+        int width = latentSize + codeSize;
+        float[] all = new float[n * width];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(noise, i * latentSize, all, i * width, latentSize);
+            System.arraycopy(codes, i * codeSize, all, i * width + latentSize, codeSize);
+        }
+        return all;
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.gen4j.models.gan.procedure;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import java.util.List;
 import org.gen4j.core.random.RandomStream;
 
@@ -25,11 +24,12 @@ interface AuxiliaryTask {
     }
 
     /**
-     * Draws the codes of {@code n} samples, {@code (n, codeSize)}, or null without codes.
+     * Draws the codes of {@code n} samples, {@code (n, codeSize)} row-major, or null without
+     * codes.
      *
      * @param category a fixed categorical value for every sample, or -1 to draw it
      */
-    default NDArray drawCodes(NDManager manager, RandomStream random, int n, int category) {
+    default float[] drawCodes(RandomStream random, int n, int category) {
         return null;
     }
 

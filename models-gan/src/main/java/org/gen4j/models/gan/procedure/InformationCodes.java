@@ -1,7 +1,6 @@
 package org.gen4j.models.gan.procedure;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
@@ -66,7 +65,7 @@ final class InformationCodes implements AuxiliaryTask {
     }
 
     @Override
-    public NDArray drawCodes(NDManager manager, RandomStream random, int n, int category) {
+    public float[] drawCodes(RandomStream random, int n, int category) {
         float[] c = new float[n * codeSize()];
         for (int i = 0; i < n; i++) {
             int k = category >= 0 ? category : random.nextInt(categories);
@@ -75,7 +74,7 @@ final class InformationCodes implements AuxiliaryTask {
                 c[i * codeSize() + categories + j] = (float) (2 * random.nextDouble() - 1);
             }
         }
-        return manager.create(c, new Shape(n, codeSize()));
+        return c;
     }
 
     /**
