@@ -21,6 +21,12 @@ public interface StepContext {
     /** The number of this step, from 1. */
     long step();
 
+    /**
+     * The steps the run trains to, for a schedule of the procedure's own (ProGAN's growth); a
+     * resumed run that trains longer reports its new total.
+     */
+    long totalSteps();
+
     /** The manager of this step's arrays. */
     NDManager manager();
 

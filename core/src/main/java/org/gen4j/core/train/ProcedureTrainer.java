@@ -63,6 +63,7 @@ public final class ProcedureTrainer implements Trainer {
     private final Map<String, Optimizer> optimizers = new LinkedHashMap<>();
     private final Map<String, RandomStream> streams = new LinkedHashMap<>();
     private final LearningRateSchedule schedule;
+    private final long totalSteps;
     private long step;
 
     private ProcedureTrainer(TrainingProcedure procedure, RunSpec spec, Registry registry,
@@ -71,6 +72,7 @@ public final class ProcedureTrainer implements Trainer {
         this.spec = spec;
         this.data = data;
         this.root = parent.newSubManager();
+        this.totalSteps = Math.max(1, totalSteps);
         try {
             RandomStream init = RandomStream.derive(spec.seed(), "init");
             for (Network n : procedure.networks()) {
@@ -362,6 +364,11 @@ public final class ProcedureTrainer implements Trainer {
     void restoreForSampling(Path dir, TrainerState state) throws IOException {
         restoreNetworks(dir, state);
         ProcedureStateFiles.restore(procedure, dir, state, root);
+    }
+
+    /** The steps the run trains to (at least 1). */
+    long totalSteps() {
+        return totalSteps;
     }
 
     /** Restores only the networks' parameters. */

@@ -126,6 +126,11 @@ final class TrainerContexts {
         }
 
         @Override
+        public long totalSteps() {
+            return trainer.totalSteps();
+        }
+
+        @Override
         public NDManager manager() {
             return manager;
         }

@@ -8,13 +8,15 @@ import org.gen4j.models.gan.dcgan.DcganGeneratorFactory;
 import org.gen4j.models.gan.mlp.MlpDiscriminatorFactory;
 import org.gen4j.models.gan.mlp.MlpGeneratorFactory;
 import org.gen4j.models.gan.procedure.GanProcedureFactory;
+import org.gen4j.models.gan.progan.ProGanDiscriminatorFactory;
+import org.gen4j.models.gan.progan.ProGanGeneratorFactory;
 import org.gen4j.models.gan.sngan.Sngan;
 import org.gen4j.models.gan.sngan.SnganDiscriminatorFactory;
 import org.gen4j.models.gan.sngan.SnganGeneratorFactory;
 
 /**
- * The GAN plugin: registers the procedures {@code gan}, {@code cgan}, {@code acgan} and {@code
- * infogan}, each generator and
+ * The GAN plugin: registers the procedures {@code gan}, {@code cgan}, {@code acgan},
+ * {@code infogan} and {@code progan}, each generator and
  * discriminator architecture by name.
  */
 public final class GanModelsModule extends AbstractModule implements GenPlugin {
@@ -25,11 +27,14 @@ public final class GanModelsModule extends AbstractModule implements GenPlugin {
         GenBindings.addProcedure(binder(), GanProcedureFactory.conditional());
         GenBindings.addProcedure(binder(), GanProcedureFactory.auxiliaryClassifier());
         GenBindings.addProcedure(binder(), GanProcedureFactory.infoGan());
+        GenBindings.addProcedure(binder(), GanProcedureFactory.progressive());
         GenBindings.addGenerator(binder(), new MlpGeneratorFactory());
         GenBindings.addDiscriminator(binder(), new MlpDiscriminatorFactory());
         GenBindings.addGenerator(binder(), new DcganGeneratorFactory());
         GenBindings.addDiscriminator(binder(), new DcganDiscriminatorFactory());
         GenBindings.addGenerator(binder(), new SnganGeneratorFactory());
         GenBindings.addDiscriminator(binder(), new SnganDiscriminatorFactory());
+        GenBindings.addGenerator(binder(), new ProGanGeneratorFactory());
+        GenBindings.addDiscriminator(binder(), new ProGanDiscriminatorFactory());
     }
 }

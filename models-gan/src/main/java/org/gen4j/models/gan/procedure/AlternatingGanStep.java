@@ -8,10 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.gen4j.core.augment.DiffAugment;
-import org.gen4j.core.loss.CriticContext;
 import org.gen4j.core.loss.GanLoss;
 import org.gen4j.core.loss.WeightedRegularizer;
 import org.gen4j.core.procedure.BatchField;
@@ -47,6 +45,9 @@ import org.gen4j.core.random.RandomStream;
  * respect to its input only. An {@link AuxiliaryTask} (ACGAN's classifier, InfoGAN's codes) adds
  * its term on the discriminator's second head to both updates.
  *
+ * <p>ProGAN ({@code progan}) sets both networks' stage and fade-in weight from its {@link
+ * Growth} schedule before each step.
+ *
  * <p>With DiffAugment, every image the discriminator sees, real or generated, goes through it
  * first (streams {@code augment-*} of the step). With a weight average ({@code ema}), the
  * generator's average is updated after each generator step and used for sampling.
@@ -63,7 +64,7 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
 
     private final GanNetworks nets;
     private final GanLoss loss;
-    private final List<WeightedRegularizer> regularizers;
+    private final CriticPenalties penalties;
     private final int nCritic;
     private final int latentSize;
     private final float initStd;
@@ -73,16 +74,17 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
     private final WeightAverage average;
     private final AuxiliaryTask auxiliary;
     private final int codeSize;
+    private final Growth growth;
 
-    /** The settings of one GAN procedure's step. */
+    /** The settings of one GAN procedure's step; {@code growth} is ProGAN's, or null. */
     record Settings(int nCritic, int latentSize, float initStd, DiffAugment augment,
-            WeightAverage.Settings averaging, AuxiliaryTask auxiliary) {}
+            WeightAverage.Settings averaging, AuxiliaryTask auxiliary, Growth growth) {}
 
     AlternatingGanStep(GanNetworks nets, GanLoss loss, List<WeightedRegularizer> regularizers,
             DataInfo data, Settings settings) {
         this.nets = nets;
         this.loss = loss;
-        this.regularizers = List.copyOf(regularizers);
+        this.penalties = new CriticPenalties(nets, regularizers);
         this.nCritic = settings.nCritic();
         this.latentSize = settings.latentSize();
         this.initStd = settings.initStd();
@@ -93,6 +95,7 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
                 : new WeightAverage(GENERATOR, nets.generator().block(), settings.averaging());
         this.auxiliary = settings.auxiliary();
         this.codeSize = auxiliary == null ? 0 : auxiliary.codeSize();
+        this.growth = settings.growth();
     }
 
     private boolean conditional() {
@@ -147,18 +150,14 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
 
     @Override
     public void check(SampleContext context) {
-        if (regularizers.isEmpty()) {
-            return;
-        }
-        CriticContext probe = new CriticContext(nets.discriminator(), context.parameterStore(),
-                null, null, x -> context.forward(DISCRIMINATOR, new NDList(x)), null);
-        for (WeightedRegularizer r : regularizers) {
-            r.regularizer().checkSupported(probe);
-        }
+        penalties.check(context);
     }
 
     @Override
     public StepOutcome step(StepContext c) {
+        if (growth != null) {
+            growth.at(c.step(), c.totalSteps());
+        }
         NDArray real = null;
         NDArray labels = null;
         NDArray[] lossD = new NDArray[1];
@@ -189,19 +188,13 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
                     values.clear();
                     values.addAll(t.values());
                 }
-                penalty[0] = penalties(c, seen, fake, y, iteration);
+                penalty[0] = penalties.penalty(c, seen, fake, y, iteration);
                 return penalty[0] == null ? total : total.add(penalty[0]);
             }, DISCRIMINATOR);
             if (i == nCritic - 1) {
                 extra.addAll(values);
             }
-            if (!regularizers.isEmpty()) {
-                CriticContext after = context(c, x, null, y, iteration);
-                for (WeightedRegularizer r : regularizers) {
-                    r.regularizer().afterDiscriminatorStep(after);
-                }
-                unbind();
-            }
+            penalties.afterStep(c, x, y, iteration);
         }
         NDArray x = real;
         NDArray y = labels;
@@ -270,53 +263,38 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
         return f.apply(DISCRIMINATOR, in);
     }
 
-    private NDArray penalties(StepContext c, NDArray real, NDArray fake, NDArray labels,
-            int iteration) {
-        if (regularizers.isEmpty()) {
-            return null;
-        }
-        CriticContext context = context(c, real, fake, labels, iteration);
-        NDArray total = null;
-        try {
-            for (WeightedRegularizer r : regularizers) {
-                NDArray p = r.regularizer().penalty(context);
-                if (p != null && r.weight() != 0) {
-                    NDArray weighted = p.mul((float) r.weight());
-                    total = total == null ? weighted : total.add(weighted);
-                }
-            }
-        } finally {
-            unbind();
-        }
-        return total;
-    }
-
-    /** The critic as a penalty sees it: a function of x alone, the labels bound. */
-    private CriticContext context(StepContext c, NDArray real, NDArray fake, NDArray labels,
-            int iteration) {
-        if (criticSeesLabels()) {
-            nets.criticCondition().bind(labels);
-        }
-        Function<NDArray, NDList> forward = x -> c.forward(DISCRIMINATOR, new NDList(x));
-        return new CriticContext(nets.discriminator(), c.parameterStore(), real, fake, forward,
-                c.stepStream("regularizer", iteration));
-    }
-
-    private void unbind() {
-        if (criticSeesLabels()) {
-            nets.criticCondition().unbind();
-        }
-    }
-
     /** Runs inference with the generator's averaged weights when the run keeps an average. */
     private <T> T inference(Supplier<T> body) {
         return average == null ? body.get() : average.apply(body);
     }
 
-    /** The weight average's state, when the run keeps one. */
+    /** The weight average and the growth position, when the run has them. */
     @Override
     public Optional<ProcedureState> state() {
-        return average == null ? Optional.empty() : Optional.of(average.asState());
+        if (average == null && growth == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ProcedureState() {
+            @Override
+            public void save(Writer writer) {
+                if (average != null) {
+                    average.save(writer);
+                }
+                if (growth != null) {
+                    growth.save(writer);
+                }
+            }
+
+            @Override
+            public void restore(Reader reader) {
+                if (average != null) {
+                    average.restore(reader);
+                }
+                if (growth != null) {
+                    growth.restore(reader);
+                }
+            }
+        });
     }
 
     @Override

@@ -64,12 +64,25 @@ public final class GanKeys {
             0.1, 0, 1e4, "infogan: the weight of the continuous codes' Gaussian term within the"
                     + " information term");
 
+    /** ProGAN's steps per phase. */
+    public static final SpecKey<Long> PHASE_STEPS = SpecKey.longInteger("phase-steps", 0, 0,
+            Long.MAX_VALUE / 4, "progan: steps of each stable and each fade-in phase; 0: the"
+                    + " run's steps split evenly into the 2n - 1 phases of n stages");
+
     private GanKeys() {}
 
     /** The keys every GAN procedure takes. */
     static List<SpecKey<?>> common() {
         return List.of(DISCRIMINATOR, LATENT_SIZE, LOSS, LOSS_OPTIONS, REGULARIZERS, N_CRITIC,
                 INIT_STD, DiffAugment.KEY, WeightAverage.KEY);
+    }
+
+    /** The common keys but the initialisation's (ProGAN's equalised layers start at N(0, 1)). */
+    static List<SpecKey<?>> progan() {
+        List<SpecKey<?>> all = new java.util.ArrayList<>(common());
+        all.remove(INIT_STD);
+        all.add(PHASE_STEPS);
+        return List.copyOf(all);
     }
 
     /** The common keys and these. */

@@ -13,6 +13,7 @@ import org.gen4j.core.procedure.ProcedureSetup;
 import org.gen4j.core.spec.CommonKeys;
 import org.gen4j.core.spec.RunSpec;
 import org.gen4j.core.spi.PluginKind;
+import org.gen4j.models.gan.progan.ProGan;
 
 /**
  * Builds a GAN's two networks from the registry: the architectures a spec names, and for a
@@ -33,6 +34,9 @@ record GanNetworks(Generator generator, Discriminator discriminator,
         String model = spec.model();
         if (!model.equals(spec.procedure())) {
             return model;
+        }
+        if (model.equals(GanProcedureFactory.PROGAN)) {
+            return ProGan.NAME;
         }
         boolean image = sampleShape.dimension() == 3 && sampleShape.get(1) == sampleShape.get(2)
                 && (sampleShape.get(1) == 28 || sampleShape.get(1) == 64);

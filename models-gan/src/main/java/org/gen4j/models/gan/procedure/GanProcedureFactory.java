@@ -17,6 +17,7 @@ import org.gen4j.core.spec.RunSpec;
 import org.gen4j.core.spec.SpecKey;
 import org.gen4j.core.spi.Registry;
 import org.gen4j.core.util.Options;
+import org.gen4j.models.gan.progan.ProGan;
 
 /**
  * The GAN training procedures, all one alternating step ({@link AlternatingGanStep}) with any
@@ -50,6 +51,8 @@ public final class GanProcedureFactory implements ProcedureFactory {
     public static final String ACGAN = "acgan";
     /** InfoGAN. */
     public static final String INFOGAN = "infogan";
+    /** Progressive growing. */
+    public static final String PROGAN = "progan";
 
     private final String name;
 
@@ -70,6 +73,11 @@ public final class GanProcedureFactory implements ProcedureFactory {
     /** The {@value #ACGAN} procedure. */
     public static GanProcedureFactory auxiliaryClassifier() {
         return new GanProcedureFactory(ACGAN);
+    }
+
+    /** The {@value #PROGAN} procedure. */
+    public static GanProcedureFactory progressive() {
+        return new GanProcedureFactory(PROGAN);
     }
 
     /** The {@value #INFOGAN} procedure. */
@@ -94,6 +102,9 @@ public final class GanProcedureFactory implements ProcedureFactory {
             case INFOGAN -> "InfoGAN (Chen et al. 2016): categorical and continuous codes whose"
                     + " mutual information with the image a Q head on the discriminator"
                     + " maximises; no labels needed (gen4j traverse varies one code)";
+            case PROGAN -> "ProGAN (Karras et al. 2018): the progan networks grown from 7x7 or"
+                    + " 4x4 to the data's side with fade-in (phase-steps), minibatch standard"
+                    + " deviation and the equalised learning rate";
             default -> "GAN: alternating discriminator and generator updates with any loss,"
                     + " regularizers and architectures (model: dcgan, sngan, mlp-gan, ...)";
         };
@@ -107,6 +118,7 @@ public final class GanProcedureFactory implements ProcedureFactory {
                     GanKeys.CLASS_WEIGHT);
             case INFOGAN -> GanKeys.with(GanKeys.CATEGORIES, GanKeys.CONTINUOUS_CODES,
                     GanKeys.INFO_WEIGHT, GanKeys.CONTINUOUS_WEIGHT);
+            case PROGAN -> GanKeys.progan();
             default -> GanKeys.common();
         };
     }
@@ -182,9 +194,21 @@ public final class GanProcedureFactory implements ProcedureFactory {
         boolean labelsToGenerator = name.equals(CGAN) || name.equals(ACGAN);
         GanNetworks nets = GanNetworks.build(setup, regs, labelsToGenerator, name.equals(CGAN),
                 auxiliary);
+        Growth growth = name.equals(PROGAN) ? growth(nets, spec) : null;
+        float initStd = growth != null ? 1f : spec.get(GanKeys.INIT_STD).floatValue();
         return new AlternatingGanStep(nets, loss, regs, setup.data(),
                 new AlternatingGanStep.Settings(spec.get(GanKeys.N_CRITIC),
-                        spec.get(GanKeys.LATENT_SIZE), spec.get(GanKeys.INIT_STD).floatValue(),
-                        augment, spec.get(WeightAverage.KEY), auxiliary));
+                        spec.get(GanKeys.LATENT_SIZE), initStd, augment,
+                        spec.get(WeightAverage.KEY), auxiliary, growth));
+    }
+
+    private static Growth growth(GanNetworks nets, RunSpec spec) {
+        if (!(nets.generator().block() instanceof ProGan.Grown g)
+                || !(nets.discriminator().block() instanceof ProGan.Grown d)) {
+            throw new IllegalArgumentException("procedure progan grows the progan networks; the"
+                    + " spec names " + spec.model() + (spec.get(GanKeys.DISCRIMINATOR) == null
+                    ? "" : " and " + spec.get(GanKeys.DISCRIMINATOR)));
+        }
+        return new Growth(List.of(g, d), spec.get(GanKeys.PHASE_STEPS));
     }
 }
