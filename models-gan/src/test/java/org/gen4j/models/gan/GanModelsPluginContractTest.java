@@ -6,6 +6,7 @@ import org.gen4j.core.procedure.ProcedureSetup;
 import org.gen4j.core.spi.GenPlugin;
 import org.gen4j.models.gan.dcgan.Dcgan;
 import org.gen4j.models.gan.mlp.MlpGan;
+import org.gen4j.models.gan.progan.ProGan;
 import org.gen4j.models.gan.sngan.Sngan;
 import org.gen4j.testing.plugins.PluginContract;
 
@@ -22,7 +23,7 @@ class GanModelsPluginContractTest extends PluginContract {
         return switch (architecture) {
             case Dcgan.NAME -> new Shape(1, 28, 28);
             case MlpGan.NAME -> new Shape(2);
-            case Sngan.NAME -> new Shape(1, 28, 28);
+            case Sngan.NAME, ProGan.NAME -> new Shape(1, 28, 28);
             default -> super.sampleShape(architecture);
         };
     }
