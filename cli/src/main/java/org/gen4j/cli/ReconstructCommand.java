@@ -35,6 +35,11 @@ final class ReconstructCommand implements Callable<Integer> {
     @Option(names = "--columns", defaultValue = "8", description = "Images per row.")
     int columns;
 
+    @Option(names = "--as-class", paramLabel = "K", description = "For a conditional model"
+            + " (cvae, cvae-gan): decode every image's code as class K instead of its own, which"
+            + " keeps its style and swaps its class.")
+    Integer asClass;
+
     @Option(names = "--out", defaultValue = "reconstructions.png", paramLabel = "FILE.png",
             description = "Output PNG (default ${DEFAULT-VALUE}).")
     Path out;
@@ -53,7 +58,7 @@ final class ReconstructCommand implements Callable<Integer> {
         try (TrainedModel model = TrainedModel.load(run, registry)) {
             if (model.encoder().isEmpty() || model.latent().isEmpty()) {
                 throw new IllegalArgumentException("reconstruct needs a model with an encoder and"
-                        + " a decoder (ae, vae, cvae); the procedure of " + run + " is "
+                        + " a decoder (ae, vae, cvae, cvae-gan); the procedure of " + run + " is "
                         + model.spec().procedure());
             }
             var shape = model.sampleShape();
@@ -72,7 +77,20 @@ final class ReconstructCommand implements Callable<Integer> {
                     labels[i] = test.label(i);
                 }
             }
-            float[] y = model.generate(model.encode(x, labels, 256), labels, 256);
+            int[] decodeAs = labels;
+            if (asClass != null) {
+                if (labels == null) {
+                    throw new IllegalArgumentException("--as-class: the model of " + run
+                            + " is not conditional");
+                }
+                if (asClass < 0 || asClass >= model.numClasses()) {
+                    throw new IllegalArgumentException("--as-class must be in [0, "
+                            + (model.numClasses() - 1) + "], got " + asClass);
+                }
+                decodeAs = new int[count];
+                Arrays.fill(decodeAs, asClass);
+            }
+            float[] y = model.generate(model.encode(x, labels, 256), decodeAs, 256);
             int cols = Math.min(columns, count);
             int rows = (count + cols - 1) / cols;
             float[] grid = new float[2 * rows * cols * per];
@@ -87,8 +105,9 @@ final class ReconstructCommand implements Callable<Integer> {
             ImageGrid.builder().optColumns(cols).optScale(h < 48 ? 2 : 1).build().writePng(grid,
                     2 * rows * cols, Math.toIntExact(shape.get(0)), h,
                     Math.toIntExact(shape.get(2)), out);
-            System.err.printf("%d images of %s and their reconstructions: %s%n", count,
-                    test.description(), out.toAbsolutePath());
+            System.err.printf("%d images of %s and their reconstructions%s: %s%n", count,
+                    test.description(), asClass == null ? "" : " as class " + asClass,
+                    out.toAbsolutePath());
         }
         return 0;
     }

@@ -7,6 +7,7 @@ import org.gen4j.models.gan.dcgan.DcganDiscriminatorFactory;
 import org.gen4j.models.gan.dcgan.DcganGeneratorFactory;
 import org.gen4j.models.gan.mlp.MlpDiscriminatorFactory;
 import org.gen4j.models.gan.mlp.MlpGeneratorFactory;
+import org.gen4j.models.gan.procedure.CvaeGanFactory;
 import org.gen4j.models.gan.procedure.GanProcedureFactory;
 import org.gen4j.models.gan.progan.ProGanDiscriminatorFactory;
 import org.gen4j.models.gan.progan.ProGanGeneratorFactory;
@@ -28,6 +29,7 @@ public final class GanModelsModule extends AbstractModule implements GenPlugin {
         GenBindings.addProcedure(binder(), GanProcedureFactory.auxiliaryClassifier());
         GenBindings.addProcedure(binder(), GanProcedureFactory.infoGan());
         GenBindings.addProcedure(binder(), GanProcedureFactory.progressive());
+        GenBindings.addProcedure(binder(), new CvaeGanFactory());
         GenBindings.addGenerator(binder(), new MlpGeneratorFactory());
         GenBindings.addDiscriminator(binder(), new MlpDiscriminatorFactory());
         GenBindings.addGenerator(binder(), new DcganGeneratorFactory());

@@ -98,7 +98,7 @@ record GanNetworks(Generator generator, Discriminator discriminator,
         return new GanNetworks(gen, dis, gc, dc);
     }
 
-    private static LabelConditioning condition(RunSpec spec, int classes, String network) {
+    static LabelConditioning condition(RunSpec spec, int classes, String network) {
         if (spec.get(GanKeys.CONDITION).equals(LabelConditioning.Encoding.EMBEDDING.spelling())) {
             return LabelConditioning.embedding(classes, spec.get(GanKeys.EMBEDDING_SIZE),
                     spec.get(CommonKeys.SEED) ^ network.hashCode());
@@ -106,7 +106,7 @@ record GanNetworks(Generator generator, Discriminator discriminator,
         return LabelConditioning.oneHot(classes);
     }
 
-    private static Shape widened(Shape sample, int extra) {
+    static Shape widened(Shape sample, int extra) {
         long[] dims = sample.getShape().clone();
         dims[0] += extra;
         return new Shape(dims);

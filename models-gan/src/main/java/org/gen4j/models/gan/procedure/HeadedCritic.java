@@ -45,8 +45,20 @@ final class HeadedCritic extends AbstractBlock {
      *     parameters after at least one other block
      */
     static HeadedCritic of(Block critic, long units, String architecture) {
+        Block[] parts = split(critic, architecture);
+        return new HeadedCritic(parts[0], parts[1], units);
+    }
+
+    /**
+     * A discriminator's body and score head: every block before its last one with parameters,
+     * and that block with what follows it.
+     *
+     * @throws IllegalArgumentException if the block is not a sequence ending in a layer with
+     *     parameters after at least one other block
+     */
+    static Block[] split(Block critic, String architecture) {
         if (!(critic instanceof SequentialBlock seq)) {
-            throw new IllegalArgumentException("an auxiliary head needs a discriminator built as a"
+            throw new IllegalArgumentException("a second head needs a discriminator built as a"
                     + " SequentialBlock, but '" + architecture + "' is a "
                     + critic.getClass().getSimpleName());
         }
@@ -57,7 +69,7 @@ final class HeadedCritic extends AbstractBlock {
             last--;
         }
         if (last < 1) {
-            throw new IllegalArgumentException("an auxiliary head needs a discriminator with a"
+            throw new IllegalArgumentException("a second head needs a discriminator with a"
                     + " body before its score layer; '" + architecture + "' has none");
         }
         SequentialBlock body = new SequentialBlock();
@@ -65,7 +77,7 @@ final class HeadedCritic extends AbstractBlock {
         for (int i = 0; i < children.size(); i++) {
             (i < last ? body : score).add(children.get(i));
         }
-        return new HeadedCritic(body, score, units);
+        return new Block[] {body, score};
     }
 
     @Override
