@@ -38,10 +38,11 @@ import picocli.CommandLine.Option;
         + " density/coverage, conditional accuracy and training images/s.")
 final class GanFamilyBench implements Callable<Integer> {
 
-    @Option(names = "--rows", split = ",", defaultValue = "dcgan,cgan,acgan,infogan",
+    @Option(names = "--rows", split = ",", defaultValue = "dcgan,cgan,acgan,infogan,sngan+loss=hinge,progan,cvae-gan,biggan",
             description = "Models to train, each optionally with +ema (ema: {decay, start} as"
-                    + " --ema-decay and --ema-start) and +diffaugment (color, translation,"
-                    + " cutout): dcgan+ema+diffaugment.")
+                    + " --ema-decay and --ema-start), +diffaugment (color, translation,"
+                    + " cutout) and +KEY=VALUE for a top-level spec key: dcgan+ema+diffaugment,"
+                    + " sngan+loss=hinge.")
     List<String> rows;
     @Option(names = "--epochs", defaultValue = "20") int epochs;
     @Option(names = "--seeds", split = ",", defaultValue = "1") List<Long> seeds;
@@ -120,8 +121,14 @@ final class GanFamilyBench implements Callable<Integer> {
             switch (parts[i]) {
                 case "ema" -> b.opt("ema", Map.of("decay", emaDecay, "start", emaStart));
                 case "diffaugment" -> b.opt("diff-augment", "color,translation,cutout");
-                default -> throw new IllegalArgumentException("row " + row + ": unknown"
-                        + " modifier '" + parts[i] + "'; rows take +ema and +diffaugment");
+                default -> {
+                    int eq = parts[i].indexOf('=');
+                    if (eq < 1) {
+                        throw new IllegalArgumentException("row " + row + ": unknown modifier '"
+                                + parts[i] + "'; rows take +ema, +diffaugment and +KEY=VALUE");
+                    }
+                    b.opt(parts[i].substring(0, eq), parse(parts[i].substring(eq + 1)));
+                }
             }
         }
         set.forEach((k, v) -> b.opt(k, parse(v)));

@@ -7,6 +7,7 @@ import org.gen4j.models.gan.dcgan.DcganDiscriminatorFactory;
 import org.gen4j.models.gan.dcgan.DcganGeneratorFactory;
 import org.gen4j.models.gan.mlp.MlpDiscriminatorFactory;
 import org.gen4j.models.gan.mlp.MlpGeneratorFactory;
+import org.gen4j.models.gan.biggan.BigGan;
 import org.gen4j.models.gan.procedure.CvaeGanFactory;
 import org.gen4j.models.gan.procedure.GanProcedureFactory;
 import org.gen4j.models.gan.progan.ProGanDiscriminatorFactory;
@@ -18,7 +19,7 @@ import org.gen4j.models.gan.sngan.SnganGeneratorFactory;
 /**
  * The GAN plugin: registers the procedures {@code gan}, {@code cgan}, {@code acgan},
  * {@code infogan} and {@code progan}, each generator and
- * discriminator architecture by name.
+ * discriminator architecture by name, and the preset {@code biggan}.
  */
 public final class GanModelsModule extends AbstractModule implements GenPlugin {
 
@@ -30,6 +31,8 @@ public final class GanModelsModule extends AbstractModule implements GenPlugin {
         GenBindings.addProcedure(binder(), GanProcedureFactory.infoGan());
         GenBindings.addProcedure(binder(), GanProcedureFactory.progressive());
         GenBindings.addProcedure(binder(), new CvaeGanFactory());
+        GenBindings.addProcedure(binder(), GanProcedureFactory.bigGan());
+        GenBindings.addPreset(binder(), BigGan.preset());
         GenBindings.addGenerator(binder(), new MlpGeneratorFactory());
         GenBindings.addDiscriminator(binder(), new MlpDiscriminatorFactory());
         GenBindings.addGenerator(binder(), new DcganGeneratorFactory());

@@ -88,7 +88,7 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
         this.nCritic = settings.nCritic();
         this.latentSize = settings.latentSize();
         this.initStd = settings.initStd();
-        this.classes = nets.generatorCondition() == null ? 0 : data.numClasses();
+        this.classes = nets.generatorLabels() ? data.numClasses() : 0;
         this.data = data;
         this.augment = settings.augment();
         this.average = settings.averaging() == null ? null
@@ -103,7 +103,7 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
     }
 
     private boolean criticSeesLabels() {
-        return nets.criticCondition() != null;
+        return nets.criticLabels();
     }
 
     @Override

@@ -25,9 +25,25 @@ import org.gen4j.models.gan.progan.ProGan;
  * @param discriminator the discriminator; its block takes {@code (x)} or {@code (x, labels)}
  * @param generatorCondition the generator's label block, or null for an unconditional GAN
  * @param criticCondition the discriminator's label block, or null
+ * @param generatorLabels whether the generator's block takes labels (with a label block, or
+ *     of its own, as BigGAN's)
+ * @param criticLabels whether the discriminator's block takes labels
  */
 record GanNetworks(Generator generator, Discriminator discriminator,
-        LabelConditioning generatorCondition, LabelConditioning criticCondition) {
+        LabelConditioning generatorCondition, LabelConditioning criticCondition,
+        boolean generatorLabels, boolean criticLabels) {
+
+    /** Networks whose blocks take labels exactly when they have a label block. */
+    GanNetworks(Generator generator, Discriminator discriminator,
+            LabelConditioning generatorCondition, LabelConditioning criticCondition) {
+        this(generator, discriminator, generatorCondition, criticCondition,
+                generatorCondition != null, criticCondition != null);
+    }
+
+    /** Networks that read the labels themselves (BigGAN's conditional BatchNorm, projection). */
+    static GanNetworks labelled(Generator generator, Discriminator discriminator) {
+        return new GanNetworks(generator, discriminator, null, null, true, true);
+    }
 
     /** The architecture a spec names: the model, or for {@code model: gan} a default by shape. */
     static String architecture(RunSpec spec, Shape sampleShape) {

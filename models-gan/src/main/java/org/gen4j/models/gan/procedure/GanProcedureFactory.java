@@ -17,6 +17,7 @@ import org.gen4j.core.spec.RunSpec;
 import org.gen4j.core.spec.SpecKey;
 import org.gen4j.core.spi.Registry;
 import org.gen4j.core.util.Options;
+import org.gen4j.models.gan.biggan.BigGan;
 import org.gen4j.models.gan.progan.ProGan;
 
 /**
@@ -53,6 +54,8 @@ public final class GanProcedureFactory implements ProcedureFactory {
     public static final String INFOGAN = "infogan";
     /** Progressive growing. */
     public static final String PROGAN = "progan";
+    /** A small BigGAN. */
+    public static final String BIGGAN = BigGan.NAME;
 
     private final String name;
 
@@ -80,6 +83,11 @@ public final class GanProcedureFactory implements ProcedureFactory {
         return new GanProcedureFactory(PROGAN);
     }
 
+    /** The {@value #BIGGAN} procedure. */
+    public static GanProcedureFactory bigGan() {
+        return new GanProcedureFactory(BIGGAN);
+    }
+
     /** The {@value #INFOGAN} procedure. */
     public static GanProcedureFactory infoGan() {
         return new GanProcedureFactory(INFOGAN);
@@ -102,6 +110,10 @@ public final class GanProcedureFactory implements ProcedureFactory {
             case INFOGAN -> "InfoGAN (Chen et al. 2016): categorical and continuous codes whose"
                     + " mutual information with the image a Q head on the discriminator"
                     + " maximises; no labels needed (gen4j traverse varies one code)";
+            case BIGGAN -> "A small class-conditional BigGAN (Brock et al. 2019): residual"
+                    + " blocks, conditional BatchNorm on a shared class embedding and z chunks,"
+                    + " self-attention, spectral normalisation, projection discriminator;"
+                    + " --preset biggan for its hinge loss and optimizers; needs labelled data";
             case PROGAN -> "ProGAN (Karras et al. 2018): the progan networks grown from 7x7 or"
                     + " 4x4 to the data's side with fade-in (phase-steps), minibatch standard"
                     + " deviation and the equalised learning rate";
@@ -119,6 +131,8 @@ public final class GanProcedureFactory implements ProcedureFactory {
             case INFOGAN -> GanKeys.with(GanKeys.CATEGORIES, GanKeys.CONTINUOUS_CODES,
                     GanKeys.INFO_WEIGHT, GanKeys.CONTINUOUS_WEIGHT);
             case PROGAN -> GanKeys.progan();
+            case BIGGAN -> GanKeys.common().stream().filter(k -> k != GanKeys.DISCRIMINATOR)
+                    .toList();
             default -> GanKeys.common();
         };
     }
@@ -144,7 +158,7 @@ public final class GanProcedureFactory implements ProcedureFactory {
     @Override
     public RunSpec complete(RunSpec spec, Registry registry) {
         registry.loss(spec.get(GanKeys.LOSS));
-        if (spec.get(GanKeys.DISCRIMINATOR) != null) {
+        if (keys().contains(GanKeys.DISCRIMINATOR) && spec.get(GanKeys.DISCRIMINATOR) != null) {
             registry.discriminator(spec.get(GanKeys.DISCRIMINATOR));
         }
         List<RegularizerSpec> resolved = new ArrayList<>();
@@ -192,14 +206,35 @@ public final class GanProcedureFactory implements ProcedureFactory {
             default -> null;
         };
         boolean labelsToGenerator = name.equals(CGAN) || name.equals(ACGAN);
-        GanNetworks nets = GanNetworks.build(setup, regs, labelsToGenerator, name.equals(CGAN),
-                auxiliary);
+        GanNetworks nets = name.equals(BIGGAN) ? bigGanNetworks(setup, regs)
+                : GanNetworks.build(setup, regs, labelsToGenerator, name.equals(CGAN),
+                        auxiliary);
         Growth growth = name.equals(PROGAN) ? growth(nets, spec) : null;
         float initStd = growth != null ? 1f : spec.get(GanKeys.INIT_STD).floatValue();
         return new AlternatingGanStep(nets, loss, regs, setup.data(),
                 new AlternatingGanStep.Settings(spec.get(GanKeys.N_CRITIC),
                         spec.get(GanKeys.LATENT_SIZE), initStd, augment,
                         spec.get(WeightAverage.KEY), auxiliary, growth));
+    }
+
+    private static GanNetworks bigGanNetworks(ProcedureSetup setup,
+            List<WeightedRegularizer> regularizers) {
+        if (!regularizers.isEmpty()) {
+            throw new IllegalArgumentException("procedure biggan takes no regularizers: its"
+                    + " critic reads the labels itself, which a penalty's input gradient cannot"
+                    + " hold fixed, and spectral normalisation already bounds it; remove"
+                    + " regularizers");
+        }
+        RunSpec spec = setup.spec();
+        if (!spec.model().equals(BIGGAN)) {
+            throw new IllegalArgumentException("procedure biggan builds its own networks; give"
+                    + " model: biggan, not " + spec.model());
+        }
+        return GanNetworks.labelled(BigGan.generator(setup.data().sampleShape(),
+                spec.get(GanKeys.LATENT_SIZE), setup.data().numClasses(),
+                setup.modelOptions("model 'biggan'")),
+                BigGan.discriminator(setup.data().sampleShape(), setup.data().numClasses(),
+                        setup.modelOptions("model 'biggan'")));
     }
 
     private static Growth growth(GanNetworks nets, RunSpec spec) {

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.gen4j.core.nn.Resampling;
 
 /**
  * ProGAN's discriminator, the generator's mirror: the input average-pooled to the stage's side,
@@ -70,12 +71,12 @@ final class ProGanDiscriminator extends AbstractBlock implements ProGan.Grown {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
-        NDArray x = ProGanOps.down(inputs.head(), 1 << (layout.stages() - 1 - stage));
+        NDArray x = Resampling.down(inputs.head(), 1 << (layout.stages() - 1 - stage));
         NDArray h = ProGanOps.lrelu(run(fromRgb[stage], ps, x, training, params));
         if (stage > 0) {
             h = block(stage, ps, h, training, params);
             if (alpha < 1f) {
-                NDArray low = ProGanOps.lrelu(run(fromRgb[stage - 1], ps, ProGanOps.down(x, 2),
+                NDArray low = ProGanOps.lrelu(run(fromRgb[stage - 1], ps, Resampling.down(x, 2),
                         training, params));
                 h = ProGanOps.fade(low, h, alpha);
             }
@@ -93,7 +94,7 @@ final class ProGanDiscriminator extends AbstractBlock implements ProGan.Grown {
             PairList<String, Object> params) {
         h = ProGanOps.lrelu(run(first[i], ps, h, training, params));
         h = ProGanOps.lrelu(run(second[i], ps, h, training, params));
-        return ProGanOps.down(h, 2);
+        return Resampling.down(h, 2);
     }
 
     private static NDArray run(EqualizedLayer layer, ParameterStore ps, NDArray x,

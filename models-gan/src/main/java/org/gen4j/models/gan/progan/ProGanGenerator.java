@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.gen4j.core.nn.Resampling;
 
 /**
  * ProGAN's generator (table 2 of the paper, sized by {@link ProGan.Layout}): the latent vector
@@ -77,16 +78,16 @@ final class ProGanGenerator extends AbstractBlock implements ProGan.Grown {
         NDArray previous = null;
         for (int i = 1; i <= stage; i++) {
             previous = h;
-            h = ProGanOps.up(h, 2);
+            h = Resampling.up(h, 2);
             h = ProGanOps.pixelNorm(ProGanOps.lrelu(run(first[i], ps, h, training, params)));
             h = ProGanOps.pixelNorm(ProGanOps.lrelu(run(second[i], ps, h, training, params)));
         }
         NDArray image = run(toRgb[stage], ps, h, training, params);
         if (stage > 0 && alpha < 1f) {
-            NDArray low = ProGanOps.up(run(toRgb[stage - 1], ps, previous, training, params), 2);
+            NDArray low = Resampling.up(run(toRgb[stage - 1], ps, previous, training, params), 2);
             image = ProGanOps.fade(low, image, alpha);
         }
-        return new NDList(ProGanOps.up(image, 1 << (layout.stages() - 1 - stage)));
+        return new NDList(Resampling.up(image, 1 << (layout.stages() - 1 - stage)));
     }
 
     private static NDArray run(EqualizedLayer layer, ParameterStore ps, NDArray x,

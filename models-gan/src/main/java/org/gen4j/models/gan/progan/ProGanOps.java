@@ -26,21 +26,6 @@ final class ProGanOps {
         return x.div(x.square().mean(new int[] {1}, true).add(EPSILON).sqrt());
     }
 
-    /** Nearest-neighbour upsampling by an integer factor. */
-    static NDArray up(NDArray x, int factor) {
-        return factor == 1 ? x : x.repeat(2, factor).repeat(3, factor);
-    }
-
-    /** Average pooling by an integer factor (the side must be divisible by it). */
-    static NDArray down(NDArray x, int factor) {
-        if (factor == 1) {
-            return x;
-        }
-        Shape s = x.getShape();
-        return x.reshape(s.get(0), s.get(1), s.get(2) / factor, factor, s.get(3) / factor,
-                factor).mean(new int[] {3, 5});
-    }
-
     /** {@code (1 - alpha) low + alpha high}. */
     static NDArray fade(NDArray low, NDArray high, float alpha) {
         return low.mul(1 - alpha).add(high.mul(alpha));

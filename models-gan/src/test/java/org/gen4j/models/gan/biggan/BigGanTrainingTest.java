@@ -1,0 +1,101 @@
+package org.gen4j.models.gan.biggan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.gen4j.models.gan.GanFixtures.REGISTRY;
+
+import ai.djl.ndarray.types.Shape;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.gen4j.core.metric.MetricResult;
+import org.gen4j.core.spec.RunSpec;
+import org.gen4j.core.train.TrainedModel;
+import org.gen4j.core.train.TrainingRun;
+import org.gen4j.evaluation.Evaluator;
+import org.gen4j.evaluation.features.FashionMnistClassifier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The biggan procedure: its preset, an exact resume, the refusal of penalties, and samples of
+ * class K classified as K far above chance after a short run.
+ */
+class BigGanTrainingTest {
+
+    @TempDir
+    Path dir;
+
+    private static RunSpec.Builder small() {
+        return RunSpec.builder().setModel("biggan").optPreset("biggan").optBatchSize(8)
+                .optSteps(6).optSeed(9).optModelOptions(Map.of("width", 2, "embedding", 4))
+                .opt("latent-size", 12).optSampleCount(20).optCheckpointEvery(3);
+    }
+
+    @Test
+    void thePresetAppliesAndARunResumesBitForBit() throws Exception {
+        RunSpec spec = small().build(REGISTRY);
+        assertThat(spec.get(org.gen4j.models.gan.procedure.GanKeys.LOSS)).isEqualTo("hinge");
+        assertThat(spec.get(org.gen4j.models.gan.procedure.GanKeys.N_CRITIC)).isEqualTo(2);
+        Path straight = dir.resolve("straight");
+        try (TrainingRun r = TrainingRun.start(spec, REGISTRY, straight)) {
+            r.train(null);
+        }
+        Path resumed = dir.resolve("resumed");
+        try (TrainingRun r = TrainingRun.start(small().optSteps(3).build(REGISTRY), REGISTRY,
+                resumed)) {
+            r.train(null);
+        }
+        RunSpec longer = TrainingRun.resumeLoader(resumed).setValue("steps", 6L)
+                .build(REGISTRY);
+        try (TrainingRun r = TrainingRun.resume(longer, REGISTRY, resumed)) {
+            r.train(null);
+        }
+        for (String f : List.of("generator.params", "discriminator.params",
+                "discriminator.optimizer")) {
+            assertThat(Files.readAllBytes(resumed.resolve("checkpoints/step-00000006/" + f)))
+                    .as(f).isEqualTo(Files.readAllBytes(
+                            straight.resolve("checkpoints/step-00000006/" + f)));
+        }
+    }
+
+    @Test
+    void penaltiesAreRefusedNamingWhy() {
+        RunSpec spec = small().opt("regularizers", List.of(Map.of("name", "r1", "weight", 1)))
+                .build(REGISTRY);
+        assertThatThrownBy(() -> TrainingRun.start(spec, REGISTRY, dir.resolve("r1")))
+                .hasMessageContaining("procedure biggan takes no regularizers");
+    }
+
+    @Test
+    void samplesOfClassKAreClassifiedAsKFarAboveChanceAfterAShortRun() throws Exception {
+        // 300 steps of a width-8 biggan without attention, hinge loss and the GAN procedures'
+        // default Adam (BigGAN's own rates learn too slowly for so short a run), on the
+        // embedded 4,000 images: about 40 s. Measured on MXNet: accuracy 0.44 (chance 0.10).
+        RunSpec spec = RunSpec.builder().setModel("biggan").opt("loss", "hinge").optSteps(300)
+                .optSeed(42).optModelOptions(Map.of("width", 8, "attention", false))
+                .optCheckpointEvery(300).build(REGISTRY);
+        Path run = dir.resolve("run");
+        try (TrainingRun r = TrainingRun.start(spec, REGISTRY, run)) {
+            r.train(null);
+        }
+        int perClass = 50;
+        int[] labels = new int[10 * perClass];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i / perClass;
+        }
+        try (TrainedModel model = TrainedModel.load(run, REGISTRY);
+                FashionMnistClassifier classifier = FashionMnistClassifier.load()) {
+            float[] x = model.sample(labels.length, 0L, labels, 250);
+            var images = new Evaluator.Images("biggan samples", x, labels.length,
+                    new Shape(1, 28, 28), labels);
+            var report = Evaluator.evaluateImages(REGISTRY,
+                    Map.of("conditional-accuracy", Map.of()), images, null, classifier, 0, 250,
+                    null);
+            MetricResult accuracy = report.metrics().get(0);
+            assertThat(accuracy.values().get("accuracy")).as("conditional accuracy %s",
+                    accuracy.values()).isGreaterThan(0.3);
+        }
+    }
+}
