@@ -59,8 +59,8 @@ import org.gen4j.core.procedure.WeightAverage;
  * images and every reconstruction term summed per image, a KL weight of 3 leaves the class in
  * the code and the generator ignores the label (after 300 steps on the embedded Fashion-MNIST
  * sample, seed 42: conditional accuracy 0.10, every sample classified as one class); with 30 it
- * was 0.25, with 100 0.36 (class swaps 0.67), with 300 0.34 (swaps 0.79). f are the networks' body outputs
- * ({@link FeatureHead}). It generates a chosen class ({@code gen4j sample --class K}) and, as its
+ * was 0.25, with 100 0.36 (class swaps 0.67), with 300 0.34 (swaps 0.79). f are the
+ * networks' body outputs ({@link FeatureHead}). It generates a chosen class ({@code gen4j sample --class K}) and, as its
  * encoder separates the code from the class, redraws an image as another class by keeping z
  * ({@code gen4j reconstruct --as-class K}). DiffAugment and a weight average of G apply as in
  * every GAN.

@@ -7,7 +7,7 @@ import org.gen4j.core.procedure.WeightAverage;
 import org.gen4j.core.spec.RegularizerSpec;
 import org.gen4j.core.spec.SpecKey;
 
-/** The spec keys of the GAN procedures ({@code gan}, {@code cgan}, {@code acgan}, {@code infogan}). */
+/** The spec keys of the GAN procedures. */
 public final class GanKeys {
 
     /** The discriminator's architecture; unset means the generator's. */

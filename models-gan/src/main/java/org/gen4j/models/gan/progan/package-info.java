@@ -1,2 +1,5 @@
-/** ProGAN: progressively grown networks with fade-in, pixel normalisation, equalised learning rate and minibatch standard deviation. */
+/**
+ * ProGAN: progressively grown networks with fade-in, pixel normalisation, the equalised learning
+ * rate and the minibatch standard deviation.
+ */
 package org.gen4j.models.gan.progan;
