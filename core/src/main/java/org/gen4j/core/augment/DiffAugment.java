@@ -116,7 +116,8 @@ public final class DiffAugment {
             NDArray mean = x.mean(new int[] {1}, true);
             x = x.sub(mean).mul(u).add(mean);
             u = perImage(m, uniform(random, b, 0.5f, 1f), b);
-            mean = x.mean(new int[] {1, 2, 3}, true);
+            // One axis at a time: PyTorch's engine takes one axis per mean.
+            mean = x.reshape(b, -1).mean(new int[] {1}, true).reshape(b, 1, 1, 1);
             x = x.sub(mean).mul(u).add(mean);
         }
         if (transforms.contains(Transform.TRANSLATION)) {

@@ -32,8 +32,9 @@ public final class Resampling {
             throw new IllegalArgumentException("average pooling by " + factor + " needs sides"
                     + " divisible by it, got " + s);
         }
+        // One axis per mean: PyTorch's engine takes one.
         return x.reshape(s.get(0), s.get(1), s.get(2) / factor, factor, s.get(3) / factor,
-                factor).mean(new int[] {3, 5});
+                factor).mean(new int[] {5}).mean(new int[] {3});
     }
 
     private static void check(NDArray x, int factor) {

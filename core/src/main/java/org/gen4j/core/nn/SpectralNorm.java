@@ -160,15 +160,17 @@ public final class SpectralNorm extends AbstractBlock implements InputVjp {
             NDArray left = owned(uArray.duplicate(), m);
             NDArray right = null;
             for (int i = 0; i < iterations; i++) {
-                right = normalised(constant.transpose().dot(left));
-                left = normalised(constant.dot(right));
+                right = normalised(times(constant.transpose(), left));
+                left = normalised(times(constant, right));
             }
             left.copyTo(uArray);
             right.copyTo(vArray);
         }
-        NDArray left = owned(uArray.stopGradient(), m);
-        NDArray right = owned(vArray.stopGradient(), m);
-        NDArray sigma = left.dot(matrix.dot(right));
+        // Copies, not views: the next training pass writes u and v in place, which PyTorch's
+        // autograd refuses for arrays a pending backward pass still reads.
+        NDArray left = owned(uArray.duplicate(), m);
+        NDArray right = owned(vArray.duplicate(), m);
+        NDArray sigma = left.mul(times(matrix, right)).sum();
         return matrix.div(sigma).reshape(w.getShape());
     }
 
@@ -198,8 +200,13 @@ public final class SpectralNorm extends AbstractBlock implements InputVjp {
             NDArray matrix = owned(w.reshape(units, -1), m);
             NDArray left = owned(u.getArray().duplicate(), m);
             NDArray right = owned(v.getArray().duplicate(), m);
-            return left.dot(matrix.dot(right)).getFloat();
+            return left.mul(times(matrix, right)).sum().getFloat();
         }
+    }
+
+    /** A matrix times a vector, written with matMul (PyTorch's dot takes two vectors only). */
+    private static NDArray times(NDArray matrix, NDArray vector) {
+        return matrix.matMul(vector.reshape(-1, 1)).reshape(-1);
     }
 
     private static NDArray owned(NDArray a, NDManager m) {

@@ -81,7 +81,9 @@ final class BigGanDiscriminator extends AbstractBlock {
                 h = run(attention, ps, h, training, params);
             }
         }
-        NDArray features = Activation.relu(h).sum(new int[] {2, 3});
+        Shape hs = h.getShape();
+        NDArray features = Activation.relu(h).reshape(hs.get(0), hs.get(1), -1)
+                .sum(new int[] {2});
         NDArray classes = labels.toType(DataType.INT32, false).oneHot(layout.classes())
                 .toType(features.getDataType(), false);
         NDArray projection = classes.matMul(ps.getValue(embedding, h.getDevice(), training))
