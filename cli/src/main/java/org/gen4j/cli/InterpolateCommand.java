@@ -88,10 +88,9 @@ final class InterpolateCommand implements Callable<Integer> {
             RandomStream rng = new RandomStream(seed);
             float[] z = new float[rows * steps * d];
             for (int r = 0; r < rows; r++) {
-                float[] a = new float[d];
-                float[] b = new float[d];
-                rng.fillGaussian(a, 1f);
-                rng.fillGaussian(b, 1f);
+                // As the procedure samples (InfoGAN's codes from their own priors).
+                float[] a = g.latent().get().draw(rng, 1);
+                float[] b = g.latent().get().draw(rng, 1);
                 float[] path = linear ? Interpolation.lerpPath(a, b, steps)
                         : Interpolation.slerpPath(a, b, steps);
                 System.arraycopy(path, 0, z, r * steps * d, steps * d);
