@@ -7,7 +7,7 @@ import org.gen4j.core.data.BinarizedSampleSet;
 import org.gen4j.core.data.DataSources;
 import org.gen4j.core.data.FashionMnist;
 import org.gen4j.core.data.IdxDataset;
-import org.gen4j.core.data.IdxFiles;
+import org.gen4j.core.data.IdxWriter;
 import org.gen4j.core.data.SampleSet;
 import org.gen4j.core.spi.Gen4j;
 import org.gen4j.core.util.Options;
@@ -31,6 +31,6 @@ final class BinarizedTestSplit {
         for (int i = 0; i < test.size(); i++) {
             test.copySample(i, x, i * per);
         }
-        IdxFiles.writeImages(file, x, test.size(), 28, 28);
+        IdxWriter.writeImages(file, x, test.size(), 28, 28);
     }
 }

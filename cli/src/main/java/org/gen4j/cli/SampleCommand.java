@@ -3,7 +3,7 @@ package org.gen4j.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.gen4j.core.data.IdxFiles;
+import org.gen4j.core.data.IdxWriter;
 import org.gen4j.core.image.ImageFiles;
 import org.gen4j.core.image.ImageGrid;
 import org.gen4j.core.random.RandomStream;
@@ -135,7 +135,7 @@ final class SampleCommand implements Callable<Integer> {
             }
             if (idx != null) {
                 try {
-                    IdxFiles.writeImages(idx, x, n, h, w);
+                    IdxWriter.writeImages(idx, x, n, h, w);
                 } catch (java.io.IOException e) {
                     throw OutputPaths.cannotWrite(idx, e);
                 }

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.gen4j.core.data.FashionMnist;
 import org.gen4j.core.data.IdxDataset;
-import org.gen4j.core.data.IdxFiles;
+import org.gen4j.core.data.IdxWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +25,7 @@ class EvaluateCommandTest {
             set.copySample(i, px, i * 784);
         }
         Path file = tmp.resolve(split + ".idx");
-        IdxFiles.writeImages(file, px, n, 28, 28);
+        IdxWriter.writeImages(file, px, n, 28, 28);
         return file;
     }
 

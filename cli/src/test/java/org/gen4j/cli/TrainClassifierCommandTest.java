@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.gen4j.core.data.FashionMnist;
 import org.gen4j.core.data.IdxDataset;
 import org.gen4j.core.data.IdxFiles;
+import org.gen4j.core.data.IdxWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,9 +26,9 @@ class TrainClassifierCommandTest {
             System.arraycopy(data.pixels(i), 0, pixels, i * 784, 784);
             labels[i] = (byte) data.label(i);
         }
-        IdxFiles.writeImages(dir.resolve(prefix + "-images-idx3-ubyte.gz"),
+        IdxWriter.writeImages(dir.resolve(prefix + "-images-idx3-ubyte.gz"),
                 new IdxFiles.Images(n, 28, 28, pixels));
-        IdxFiles.writeLabels(dir.resolve(prefix + "-labels-idx1-ubyte.gz"), labels);
+        IdxWriter.writeLabels(dir.resolve(prefix + "-labels-idx1-ubyte.gz"), labels);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gen4j.core.data.DataException;
 import org.gen4j.core.data.IdxFiles;
+import org.gen4j.core.data.IdxWriter;
 import org.gen4j.core.random.RandomStream;
 import org.gen4j.core.spi.Gen4j;
 import org.gen4j.core.spi.Registry;
@@ -151,7 +152,7 @@ class EvaluatorTest {
         for (int i = 0; i < px.length; i++) {
             px[i] = i % 2 == 0 ? -1f : 1f;
         }
-        IdxFiles.writeImages(file, px, 3, 4, 4);
+        IdxWriter.writeImages(file, px, 3, 4, 4);
         Evaluator.Images read = Evaluator.Images.read(file, 2);
         assertThat(read.count()).isEqualTo(2);
         assertThat(read.shape()).isEqualTo(new Shape(1, 4, 4));

@@ -3,31 +3,24 @@ package org.gen4j.core.data;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
-import org.gen4j.core.util.AtomicFiles;
 
 /**
- * Reads and writes MNIST-format IDX files of unsigned bytes: images ({@code idx3}, magic 2051,
- * {@code n x rows x cols}) and labels ({@code idx1}, magic 2049, {@code n}).
+ * Reads MNIST-format IDX files of unsigned bytes: images ({@code idx3}, magic 2051,
+ * {@code n x rows x cols}) and labels ({@code idx1}, magic 2049, {@code n}); {@link IdxWriter}
+ * writes them.
  *
  * <p>Files may be plain or gzip-compressed; gzip is recognised by its magic bytes ({@code 1f 8b}),
  * whatever the file is called. Reading checks the magic number, that every dimension is positive,
  * and that the data after the header has exactly the length the header announces: a truncated file
  * or one with trailing bytes is an error. Every error is a {@link DataException} whose message
  * starts with the file name.
- *
- * <p>Writing goes through {@link AtomicFiles}, so a reader never sees a partial file. A target
- * whose name ends with {@code .gz} is written gzip-compressed at the best compression level; the
- * output is deterministic (the gzip header carries no time stamp or file name).
  */
 public final class IdxFiles {
 
@@ -37,9 +30,9 @@ public final class IdxFiles {
     /** The magic number of an IDX file of unsigned-byte labels ({@code n}). */
     public static final int LABELS_MAGIC = 0x00000801;
 
-    private static final int IMAGES_HEADER_BYTES = 16;
-    private static final int LABELS_HEADER_BYTES = 8;
-    private static final int BUFFER_BYTES = 1 << 16;
+    static final int IMAGES_HEADER_BYTES = 16;
+    static final int LABELS_HEADER_BYTES = 8;
+    static final int BUFFER_BYTES = 1 << 16;
     // The largest Java array the VM reliably allocates.
     private static final long MAX_ARRAY_BYTES = Integer.MAX_VALUE - 8;
 
@@ -209,68 +202,6 @@ public final class IdxFiles {
     }
 
     /**
-     * Writes images as an IDX3 unsigned-byte file, atomically; gzip when the name ends with
-     * {@code .gz}.
-     *
-     * @param file the target; its folder is created when missing
-     * @param images the images to write
-     * @throws IOException when the file cannot be written
-     */
-    public static void writeImages(Path file, Images images) throws IOException {
-        Objects.requireNonNull(images, "images is null");
-        ByteBuffer header = ByteBuffer.allocate(IMAGES_HEADER_BYTES);
-        header.putInt(IMAGES_MAGIC).putInt(images.count()).putInt(images.rows())
-                .putInt(images.cols());
-        write(file, header.array(), images.pixels());
-    }
-
-    /**
-     * Writes samples in [-1, 1] (as served by {@link SampleSet#copySample}) as an IDX3 file of
-     * unsigned bytes, atomically; gzip when the name ends with {@code .gz}. Each value becomes
-     * {@code round((v + 1) * 127.5)}, clamped to [0, 255].
-     *
-     * <p>This is how generated single-channel samples are handed to other tools for scoring.
-     *
-     * @param file the target; its folder is created when missing
-     * @param samples {@code count * rows * cols} values, laid out {@code (N, rows, cols)} or {@code
-     *     (N, 1, rows, cols)}
-     * @param count the number of images, &gt; 0
-     * @param rows the height of each image, &gt; 0
-     * @param cols the width of each image, &gt; 0
-     * @throws IOException when the file cannot be written
-     */
-    public static void writeImages(Path file, float[] samples, int count, int rows, int cols)
-            throws IOException {
-        Objects.requireNonNull(samples, "samples is null");
-        long expected = pixelCount(count, rows, cols);
-        if (samples.length != expected) {
-            throw new IllegalArgumentException(
-                    file + ": " + count + " images of " + rows + " x " + cols + " need "
-                            + expected + " values, got " + samples.length);
-        }
-        writeImages(file, new Images(count, rows, cols, toUint8(samples)));
-    }
-
-    /**
-     * Writes labels as an IDX1 unsigned-byte file, atomically; gzip when the name ends with
-     * {@code .gz}.
-     *
-     * @param file the target; its folder is created when missing
-     * @param labels one byte per sample, at least one
-     * @throws IOException when the file cannot be written
-     */
-    public static void writeLabels(Path file, byte[] labels) throws IOException {
-        Objects.requireNonNull(labels, "labels is null");
-        if (labels.length == 0) {
-            throw new IllegalArgumentException(
-                    file + ": an IDX1 label file needs at least one label");
-        }
-        ByteBuffer header = ByteBuffer.allocate(LABELS_HEADER_BYTES);
-        header.putInt(LABELS_MAGIC).putInt(labels.length);
-        write(file, header.array(), labels);
-    }
-
-    /**
      * Converts {@code n} uint8 pixels to floats in [-1, 1] ({@code p / 127.5 - 1}), the inverse of
      * {@link #toUint8}.
      */
@@ -294,21 +225,6 @@ public final class IdxFiles {
             out[i] = (byte) Math.max(0, Math.min(255, v));
         }
         return out;
-    }
-
-    private static void write(Path file, byte[] header, byte[] payload) throws IOException {
-        boolean gzip = file.getFileName().toString().endsWith(".gz");
-        AtomicFiles.write(file, out -> {
-            if (gzip) {
-                try (GZIPOutputStream gz = new BestGzipOutputStream(out)) {
-                    gz.write(header);
-                    gz.write(payload);
-                }
-            } else {
-                out.write(header);
-                out.write(payload);
-            }
-        });
     }
 
     private static InputStream decompressing(InputStream raw) throws IOException {
@@ -408,13 +324,5 @@ public final class IdxFiles {
                             + trailing + " trailing bytes)");
         }
         return data;
-    }
-
-    /** Gzip at the best compression level, with the JDK's fixed header (no time, no name). */
-    private static final class BestGzipOutputStream extends GZIPOutputStream {
-        BestGzipOutputStream(OutputStream out) throws IOException {
-            super(out, BUFFER_BYTES);
-            def.setLevel(Deflater.BEST_COMPRESSION);
-        }
     }
 }

@@ -46,10 +46,11 @@ import org.gen4j.core.spi.Registry;
  *
  * <p>Networks are initialised in the procedure's order from one stream derived from the seed
  * ({@code init}): N(0, std) weights where the network asks for them, DJL's Xavier distribution
- * otherwise, so every run and every engine starts from the same numbers. Each network with a role gets the optimizer its spec names; the schedule
- * sets their learning-rate factor before each step. Each step's arrays live in a sub-manager
- * closed at the end of the step, so the array count stays constant over a run; the reported
- * values are read back once per step (one synchronisation) and checked for NaN and infinity.
+ * otherwise, so every run and every engine starts from the same numbers. Each network with a
+ * role gets the optimizer its spec names; the schedule sets their learning-rate factor before
+ * each step. Each step's arrays live in a sub-manager closed at the end of the step, so the array
+ * count stays constant over a run; the reported values are read back once per step (one
+ * synchronisation) and checked for NaN and infinity, as is the state before a checkpoint.
  */
 public final class ProcedureTrainer implements Trainer {
 
@@ -289,7 +290,7 @@ public final class ProcedureTrainer implements Trainer {
 
     @Override
     public TrainerState save(Path dir) throws IOException {
-        checkFinite();
+        FiniteStateCheck.check(step, networks.values(), optimizers);
         Files.createDirectories(dir);
         Map<String, String> networkFiles = new LinkedHashMap<>();
         for (Network n : networks.values()) {
@@ -308,35 +309,6 @@ public final class ProcedureTrainer implements Trainer {
         ProcedureStateFiles.Saved saved = ProcedureStateFiles.save(procedure, dir);
         return new TrainerState(step, spec.procedure(), networkFiles, optimizerFiles,
                 streamStates, saved.values(), saved.files());
-    }
-
-    /**
-     * Fails when a parameter (running statistics included) or an optimizer's state is NaN or
-     * infinite, so that no checkpoint keeps them: the losses can stay finite while a weight or a
-     * moment has overflowed.
-     *
-     * @throws NonFiniteLossException naming the network, the parameter and the value
-     */
-    void checkFinite() {
-        for (Network n : networks.values()) {
-            for (var p : n.block().getParameters()) {
-                if (p.getValue().isInitialized()) {
-                    float v = org.gen4j.core.optim.NonFinite.worst(p.getValue().getArray());
-                    if (!Float.isFinite(v)) {
-                        throw NonFiniteLossException.ofState(step, "parameter " + p.getKey()
-                                + " of network " + n.name(), v);
-                    }
-                }
-            }
-        }
-        for (Map.Entry<String, Optimizer> e : optimizers.entrySet()) {
-            String bad = e.getValue().firstNonFiniteState();
-            if (bad != null) {
-                float v = bad.endsWith("NaN") ? Float.NaN : Float.POSITIVE_INFINITY;
-                throw NonFiniteLossException.ofState(step, "the " + e.getValue().name()
-                        + " state of network " + e.getKey() + " (" + bad + ")", v);
-            }
-        }
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.gen4j.core.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,8 +21,6 @@ import org.gen4j.core.procedure.DataInfo;
 import org.gen4j.core.procedure.Picture;
 import org.gen4j.core.procedure.TrainingProcedure;
 import org.gen4j.core.report.MetricsLog;
-import org.gen4j.core.report.MetricsTable;
-import org.gen4j.core.report.RunReport;
 import org.gen4j.core.spec.RunSpec;
 import org.gen4j.core.spec.SpecLoader;
 import org.gen4j.core.spi.Registry;
@@ -41,7 +38,8 @@ import org.gen4j.core.util.Options;
  */
 public final class TrainingRun implements AutoCloseable {
 
-    private static final String IMAGES_PER_S = "images_per_s";
+    /** The column of {@code metrics.csv} that holds the training speed. */
+    static final String IMAGES_PER_S = "images_per_s";
 
     private final RunSpec spec;
     private final Path runDir;
@@ -53,10 +51,10 @@ public final class TrainingRun implements AutoCloseable {
     private final long totalSteps;
     private final long stepsPerEpoch;
     private final PictureWriter pictures;
+    private final ReportWriter report;
     private RunLock lock;
     private volatile boolean stopRequested;
     private volatile boolean stopped;
-    private boolean reportWritten;
 
     private TrainingRun(RunSpec spec, Registry registry, Path runDir, CheckpointState resumeFrom,
             Path checkpointDir) throws IOException {
@@ -102,6 +100,8 @@ public final class TrainingRun implements AutoCloseable {
         this.trainer = t;
         this.loader = l;
         this.pictures = new PictureWriter(runDir, data);
+        this.report = new ReportWriter(spec, runDir, data, t.procedure(), totalSteps,
+                stepsPerEpoch);
     }
 
     private void checkFields(TrainingProcedure procedure, String name) {
@@ -268,15 +268,15 @@ public final class TrainingRun implements AutoCloseable {
                 l.onStep(last, epoch + 1, rate);
                 if (step % spec.logEvery() == 0 || step == totalSteps) {
                     metrics.append(step, epoch + 1, row(last, rate));
-                    if (!reportWritten) {
+                    if (!report.written()) {
                         // A report from the first logged step, not only after the first epoch.
-                        writeReport(metrics, "training");
+                        report.write(metrics, "training");
                     }
                 }
                 if (nextEpoch != epoch || step == totalSteps) {
                     List<Path> files = writePictures(epoch + 1);
                     l.onSamples(files.get(0), epoch + 1, step);
-                    writeReport(metrics, "training");
+                    report.write(metrics, "training");
                 }
                 epoch = nextEpoch;
                 boolean stop = stopRequested && step < totalSteps;
@@ -285,23 +285,23 @@ public final class TrainingRun implements AutoCloseable {
                 }
                 if (stop) {
                     stopped = true;
-                    writeReport(metrics, "stopped at step " + step + " on request; resumable");
+                    report.write(metrics, "stopped at step " + step + " on request; resumable");
                     return;
                 }
             }
         } catch (NonFiniteLossException e) {
             NonFiniteLossException named = e.withKeptCheckpoint(latestCheckpoint());
-            writeReport(metrics, "stopped: " + named.getMessage());
+            report.write(metrics, "stopped: " + named.getMessage());
             throw named;
         } catch (EngineFailureException e) {
             String kept = latestCheckpoint();
             EngineFailureException named = e.withKept(kept == null
                     ? "no checkpoint had been written yet" : "the last good checkpoint, " + kept
                     + ", is kept");
-            writeReport(metrics, "stopped: " + named.getMessage());
+            report.write(metrics, "stopped: " + named.getMessage());
             throw named;
         }
-        writeReport(metrics, "finished");
+        report.write(metrics, "finished");
         l.onEnd(step, (System.nanoTime() - start) / 1e9);
     }
 
@@ -352,40 +352,6 @@ public final class TrainingRun implements AutoCloseable {
             List<Picture> list = trainer.pictures(m, spec.sampleCount(), data);
             return pictures.write(list, epoch);
         }
-    }
-
-    private void writeReport(MetricsLog metrics, String status) throws IOException {
-        reportWritten = true;
-        MetricsTable table = metrics.read();
-        String what = spec.model().equals(spec.procedure()) ? spec.model()
-                : spec.model() + " (" + spec.procedure() + ")";
-        RunReport.Builder b = RunReport.builder()
-                .setTitle("gen4j: " + what + " on " + spec.data())
-                .optSpecJson(spec.toJson());
-        if (!table.isEmpty()) {
-            for (String name : trainer.procedure().metrics()) {
-                b.addSeries(name, table.stepsAsDoubles(), table.column(name));
-            }
-            double[] rate = table.column(IMAGES_PER_S);
-            b.addSummary("images/s (last)", String.format("%.1f", rate[rate.length - 1]));
-            b.addSummary("last step", Long.toString(table.lastStep()));
-        }
-        b.addSummary("status", status);
-        b.addSummary("procedure", spec.procedure());
-        b.addSummary("engine", Engine.getInstance().getEngineName());
-        b.addSummary("data", data.description() + ", " + data.size() + " samples of "
-                + data.sampleShape());
-        b.addSummary("steps", totalSteps + " (" + stepsPerEpoch + " per epoch)");
-        Path samples = runDir.resolve("samples");
-        if (Files.isDirectory(samples)) {
-            try (var files = Files.list(samples)) {
-                for (Path p : files.filter(p -> p.toString().endsWith(".png")).sorted().toList()) {
-                    String name = p.getFileName().toString();
-                    b.addImage("samples/" + name, name.replace(".png", "").replace('-', ' '));
-                }
-            }
-        }
-        b.build().write(runDir.resolve(RunReport.FILE_NAME));
     }
 
     @Override

@@ -36,8 +36,10 @@ class DataSourcesTest {
 
     @Test
     void idxFolderIsReadAsIdx() throws IOException {
-        IdxFiles.writeImages(dir.resolve("train-images-idx3-ubyte.gz"), IdxFilesTest.images(4, 2, 2));
-        IdxFiles.writeImages(dir.resolve("t10k-images-idx3-ubyte.gz"), IdxFilesTest.images(2, 2, 2));
+        IdxWriter.writeImages(dir.resolve("train-images-idx3-ubyte.gz"),
+                IdxFilesTest.images(4, 2, 2));
+        IdxWriter.writeImages(dir.resolve("t10k-images-idx3-ubyte.gz"),
+                IdxFilesTest.images(2, 2, 2));
         assertThat(DataSources.open(dir.toString(), opts(Map.of()), 0, LOOKUP))
                 .isInstanceOf(IdxDataset.class).extracting(SampleSet::size).isEqualTo(4);
         assertThat(DataSources.open(dir.toString(), opts(Map.of("split", "test")), 0, LOOKUP)

@@ -65,8 +65,8 @@ public final class FashionMnistSampleGenerator {
                 IdxFiles.readImages(source.resolve(prefix + "-images-idx3-ubyte.gz")).first(n);
         byte[] labels = Arrays.copyOf(
                 IdxFiles.readLabels(source.resolve(prefix + "-labels-idx1-ubyte.gz")), n);
-        IdxFiles.writeImages(target.resolve(prefix + "-images-idx3-ubyte.gz"), images);
-        IdxFiles.writeLabels(target.resolve(prefix + "-labels-idx1-ubyte.gz"), labels);
+        IdxWriter.writeImages(target.resolve(prefix + "-images-idx3-ubyte.gz"), images);
+        IdxWriter.writeLabels(target.resolve(prefix + "-labels-idx1-ubyte.gz"), labels);
     }
 
     /** The lower-case hex SHA-256 of the bytes. */

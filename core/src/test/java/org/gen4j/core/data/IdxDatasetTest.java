@@ -18,9 +18,9 @@ class IdxDatasetTest {
     @Test
     void servesScaledPixelsAndLabels() throws IOException {
         byte[] pixels = {0, (byte) 255, (byte) 128, 1, 2, 3, 4, 5};
-        IdxFiles.writeImages(dir.resolve("train-images-idx3-ubyte.gz"),
+        IdxWriter.writeImages(dir.resolve("train-images-idx3-ubyte.gz"),
                 new IdxFiles.Images(2, 2, 2, pixels));
-        IdxFiles.writeLabels(dir.resolve("train-labels-idx1-ubyte"), new byte[] {3, 7});
+        IdxWriter.writeLabels(dir.resolve("train-labels-idx1-ubyte"), new byte[] {3, 7});
         IdxDataset set = IdxDataset.fromFolder(dir, "train");
         assertThat(set.size()).isEqualTo(2);
         assertThat(set.sampleShape()).isEqualTo(new Shape(1, 2, 2));
@@ -35,7 +35,7 @@ class IdxDatasetTest {
 
     @Test
     void testSplitUsesT10kFilesAndLabelsAreOptional() throws IOException {
-        IdxFiles.writeImages(dir.resolve("t10k-images-idx3-ubyte"), IdxFilesTest.images(3, 2, 2));
+        IdxWriter.writeImages(dir.resolve("t10k-images-idx3-ubyte"), IdxFilesTest.images(3, 2, 2));
         IdxDataset set = IdxDataset.fromFolder(dir, "test");
         assertThat(set.size()).isEqualTo(3);
         assertThat(set.hasLabels()).isFalse();
@@ -47,8 +47,8 @@ class IdxDatasetTest {
     void labelCountMismatchNamesBothFiles() throws IOException {
         Path images = dir.resolve("train-images-idx3-ubyte");
         Path labels = dir.resolve("train-labels-idx1-ubyte.gz");
-        IdxFiles.writeImages(images, IdxFilesTest.images(4, 2, 2));
-        IdxFiles.writeLabels(labels, new byte[3]);
+        IdxWriter.writeImages(images, IdxFilesTest.images(4, 2, 2));
+        IdxWriter.writeLabels(labels, new byte[3]);
         assertThatThrownBy(() -> IdxDataset.fromFolder(dir, "train"))
                 .isInstanceOf(DataException.class)
                 .hasMessageContaining(images + " holds 4 images")

@@ -53,7 +53,7 @@ class IdxFilesTest {
     void imagesRoundTripPlain() throws IOException {
         IdxFiles.Images in = images(5, 3, 4);
         Path f = dir.resolve("x-images-idx3-ubyte");
-        IdxFiles.writeImages(f, in);
+        IdxWriter.writeImages(f, in);
         assertThat(IdxFiles.isGzip(f)).isFalse();
         assertThat(Files.size(f)).isEqualTo(16 + 60);
         assertThat(Arrays.copyOf(Files.readAllBytes(f), 16)).isEqualTo(header(2051, 5, 3, 4));
@@ -68,7 +68,7 @@ class IdxFilesTest {
     void imagesRoundTripGzipAndDetectionByMagicBytes() throws IOException {
         IdxFiles.Images in = images(7, 2, 5);
         Path f = dir.resolve("x-images-idx3-ubyte.gz");
-        IdxFiles.writeImages(f, in);
+        IdxWriter.writeImages(f, in);
         assertThat(IdxFiles.isGzip(f)).isTrue();
         assertThat(IdxFiles.readImages(f).pixels()).isEqualTo(in.pixels());
         // Gzip data under a plain name is still recognised.
@@ -84,8 +84,8 @@ class IdxFilesTest {
     void gzipOutputIsDeterministic() throws IOException {
         Path a = dir.resolve("a.gz");
         Path b = dir.resolve("b.gz");
-        IdxFiles.writeImages(a, images(3, 4, 4));
-        IdxFiles.writeImages(b, images(3, 4, 4));
+        IdxWriter.writeImages(a, images(3, 4, 4));
+        IdxWriter.writeImages(b, images(3, 4, 4));
         assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
     }
 
@@ -94,7 +94,7 @@ class IdxFilesTest {
         byte[] labels = {0, 9, (byte) 200, 3};
         for (String name : new String[] {"l-idx1-ubyte", "l-idx1-ubyte.gz"}) {
             Path f = dir.resolve(name);
-            IdxFiles.writeLabels(f, labels);
+            IdxWriter.writeLabels(f, labels);
             assertThat(IdxFiles.readLabels(f)).isEqualTo(labels);
         }
         assertThat(IdxFiles.readLabels(dir.resolve("l-idx1-ubyte"))[2] & 0xFF).isEqualTo(200);
@@ -104,7 +104,7 @@ class IdxFilesTest {
     void floatSamplesAreWrittenAsUint8() throws IOException {
         float[] samples = {-1f, 1f, 0f, -2f, 3f, Float.NaN};
         Path f = dir.resolve("gen.gz");
-        IdxFiles.writeImages(f, samples, 1, 2, 3);
+        IdxWriter.writeImages(f, samples, 1, 2, 3);
         byte[] p = IdxFiles.readImages(f).pixels();
         assertThat(new int[] {p[0] & 0xFF, p[1] & 0xFF, p[2] & 0xFF, p[3] & 0xFF, p[4] & 0xFF,
                 p[5] & 0xFF}).containsExactly(0, 255, 128, 0, 255, 0);
@@ -117,7 +117,7 @@ class IdxFilesTest {
         for (int v = 0; v < 256; v++) {
             assertThat(back[v] & 0xFF).isEqualTo(v);
         }
-        assertThatThrownBy(() -> IdxFiles.writeImages(dir.resolve("bad"), samples, 2, 2, 3))
+        assertThatThrownBy(() -> IdxWriter.writeImages(dir.resolve("bad"), samples, 2, 2, 3))
                 .hasMessageContaining("bad").hasMessageContaining("need 12 values, got 6");
     }
 

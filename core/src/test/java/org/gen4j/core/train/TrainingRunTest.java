@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.gen4j.core.data.IdxFiles;
+import org.gen4j.core.data.IdxWriter;
 import org.gen4j.core.procedure.SampleRequest;
 import org.gen4j.core.random.RandomStream;
 import org.gen4j.core.spec.RunSpec;
@@ -182,7 +182,7 @@ class TrainingRunTest {
             throws Exception {
         Path data = dir.resolve("unlabelled");
         Files.createDirectories(data);
-        IdxFiles.writeImages(data.resolve("train-images-idx3-ubyte"), new float[64 * 4], 64, 2, 2);
+        IdxWriter.writeImages(data.resolve("train-images-idx3-ubyte"), new float[64 * 4], 64, 2, 2);
         Path run = dir.resolve("run");
         RunSpec spec = RunSpec.builder().setModel("toy").optData(data.toString())
                 .optBatchSize(8).optSteps(10).opt("needs-labels", true).build(REGISTRY);

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import org.gen4j.core.data.FashionMnist;
 import org.gen4j.core.data.IdxDataset;
 import org.gen4j.core.data.IdxFiles;
+import org.gen4j.core.data.IdxWriter;
 
 /** Images and labels of the Fashion-MNIST sample embedded in gen4j-core, for tests. */
 final class SampleImages {
@@ -69,9 +70,9 @@ final class SampleImages {
             System.arraycopy(data.pixels(i), 0, pixels, i * PIXELS, PIXELS);
             labels[i] = (byte) data.label(i);
         }
-        IdxFiles.writeImages(dir.resolve(prefix + "-images-idx3-ubyte.gz"),
+        IdxWriter.writeImages(dir.resolve(prefix + "-images-idx3-ubyte.gz"),
                 new IdxFiles.Images(n, 28, 28, pixels));
-        IdxFiles.writeLabels(dir.resolve(prefix + "-labels-idx1-ubyte.gz"), labels);
+        IdxWriter.writeLabels(dir.resolve(prefix + "-labels-idx1-ubyte.gz"), labels);
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
-import org.gen4j.core.data.IdxFiles;
+import org.gen4j.core.data.IdxWriter;
 import org.gen4j.core.model.LikelihoodModel;
 import org.gen4j.core.random.RandomStream;
 import org.gen4j.core.spec.RunSpec;
@@ -70,8 +70,8 @@ class TinyImagesTest {
             System.arraycopy(image(b), 0, images, i * 4, 4);
         }
         data = dir.resolve("data");
-        IdxFiles.writeImages(data.resolve("train-images-idx3-ubyte"), images, n, 2, 2);
-        IdxFiles.writeImages(data.resolve("t10k-images-idx3-ubyte"), Arrays.copyOf(images, 400),
+        IdxWriter.writeImages(data.resolve("train-images-idx3-ubyte"), images, n, 2, 2);
+        IdxWriter.writeImages(data.resolve("t10k-images-idx3-ubyte"), Arrays.copyOf(images, 400),
                 100, 2, 2);
     }
 
