@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
 
 /**
  * Factory of gen4j's own layers: activations, reshaping, layer normalisation, residual sums and
@@ -126,6 +128,15 @@ public final class Layers {
     }
 
     /** The single input of a block, or a clear error naming the block. */
+    /**
+     * Runs a single-input, single-output block on one array, for blocks that compose children
+     * in their own forward pass.
+     */
+    public static NDArray forwardOne(Block block, ParameterStore parameterStore, NDArray x,
+            boolean training, PairList<String, Object> params) {
+        return block.forward(parameterStore, new NDList(x), training, params).singletonOrThrow();
+    }
+
     static NDArray single(Class<?> block, NDList inputs) {
         if (inputs.size() != 1) {
             throw new IllegalArgumentException(block.getSimpleName() + " expects 1 input but got "

@@ -19,7 +19,7 @@ import java.io.DataOutputStream;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.assertj.core.data.Offset;
-import org.gen4j.core.random.RandomStream;
+import org.gen4j.testing.TestArrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,12 +46,7 @@ class SpectralNormTest {
     }
 
     private NDArray random(Shape shape, long seed) {
-        RandomStream r = new RandomStream(seed);
-        float[] v = new float[(int) shape.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) r.nextGaussian();
-        }
-        return manager.create(v, shape);
+        return TestArrays.gaussian(manager, shape, seed);
     }
 
     private static double largestSingularValue(float[] w, int rows) {

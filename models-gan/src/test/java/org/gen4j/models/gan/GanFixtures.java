@@ -1,14 +1,19 @@
 package org.gen4j.models.gan;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import com.google.inject.Module;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 import org.gen4j.core.data.BatchLoader;
 import org.gen4j.core.procedure.DataInfo;
 import org.gen4j.core.random.RandomStream;
@@ -17,6 +22,10 @@ import org.gen4j.core.spi.Gen4j;
 import org.gen4j.core.spi.Registry;
 import org.gen4j.core.train.Batches;
 import org.gen4j.core.train.ProcedureTrainer;
+import org.gen4j.core.train.TrainedModel;
+import org.gen4j.core.train.TrainingRun;
+import org.gen4j.evaluation.Evaluator;
+import org.gen4j.evaluation.features.FashionMnistClassifier;
 
 /** Shared pieces of the GAN procedure tests. */
 public final class GanFixtures {
@@ -98,5 +107,61 @@ public final class GanFixtures {
     /** One regularizer entry of a spec. */
     public static Map<String, Object> regularizer(String name, double weight) {
         return Map.of("name", name, "weight", weight);
+    }
+
+    /**
+     * Trains a spec straight to {@code steps}, and to {@code half} then resumed to {@code
+     * steps}, in {@code dir/straight} and {@code dir/resumed}, and asserts that the named files
+     * of both step-{@code steps} checkpoints are byte for byte the same.
+     *
+     * @param spec the spec of a run of the given steps
+     */
+    public static void assertResumesBitForBit(LongFunction<RunSpec> spec, long steps, long half,
+            Path dir, List<String> files) throws java.io.IOException {
+        Path straight = dir.resolve("straight");
+        try (TrainingRun r = TrainingRun.start(spec.apply(steps), REGISTRY, straight)) {
+            r.train(null);
+        }
+        Path resumed = dir.resolve("resumed");
+        try (TrainingRun r = TrainingRun.start(spec.apply(half), REGISTRY, resumed)) {
+            r.train(null);
+        }
+        RunSpec longer = TrainingRun.resumeLoader(resumed).setValue("steps", steps)
+                .build(REGISTRY);
+        try (TrainingRun r = TrainingRun.resume(longer, REGISTRY, resumed)) {
+            r.train(null);
+        }
+        String checkpoint = String.format("checkpoints/step-%08d/", steps);
+        for (String f : files) {
+            assertThat(Files.readAllBytes(resumed.resolve(checkpoint + f))).as(f)
+                    .isEqualTo(Files.readAllBytes(straight.resolve(checkpoint + f)));
+        }
+    }
+
+    /**
+     * The share of a conditional model's samples, {@code perClass} drawn for each of its classes
+     * (seed 0), that the shipped Fashion-MNIST classifier assigns to the class they were drawn
+     * for.
+     */
+    public static double conditionalAccuracy(TrainedModel model, int perClass) throws Exception {
+        int[] labels = new int[model.numClasses() * perClass];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i / perClass;
+        }
+        return conditionalAccuracy(model.sample(labels.length, 0L, labels, 250), labels,
+                "samples of " + model.checkpoint());
+    }
+
+    /** The share of 28x28 images the shipped classifier assigns to their intended labels. */
+    public static double conditionalAccuracy(float[] images, int[] labels, String name)
+            throws Exception {
+        try (FashionMnistClassifier classifier = FashionMnistClassifier.load()) {
+            var set = new Evaluator.Images(name, images, labels.length, new Shape(1, 28, 28),
+                    labels);
+            var report = Evaluator.evaluateImages(REGISTRY,
+                    Map.of("conditional-accuracy", Map.of()), set, null, classifier, 0, 250,
+                    null);
+            return report.metrics().get(0).values().get("accuracy");
+        }
     }
 }

@@ -11,6 +11,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.gen4j.core.nn.Layers;
 import org.gen4j.core.nn.Resampling;
 import org.gen4j.core.nn.SeededNormalInitializer;
 import org.gen4j.core.random.RandomStream;
@@ -72,13 +73,13 @@ final class BigGanDiscriminator extends AbstractBlock {
         NDArray labels = inputs.get(1);
         for (int i = 0; i <= layout.blocks(); i++) {
             boolean down = i < layout.blocks();
-            NDArray main = run(conv1[i], ps, i == 0 ? h : Activation.relu(h), training, params);
-            main = run(conv2[i], ps, Activation.relu(main), training, params);
-            NDArray shortcut = run(skip[i], ps, h, training, params);
+            NDArray main = Layers.forwardOne(conv1[i], ps, i == 0 ? h : Activation.relu(h), training, params);
+            main = Layers.forwardOne(conv2[i], ps, Activation.relu(main), training, params);
+            NDArray shortcut = Layers.forwardOne(skip[i], ps, h, training, params);
             h = down ? Resampling.down(main, 2).add(Resampling.down(shortcut, 2))
                     : main.add(shortcut);
             if (i == 0 && attention != null) {
-                h = run(attention, ps, h, training, params);
+                h = Layers.forwardOne(attention, ps, h, training, params);
             }
         }
         Shape hs = h.getShape();
@@ -88,12 +89,7 @@ final class BigGanDiscriminator extends AbstractBlock {
                 .toType(features.getDataType(), false);
         NDArray projection = classes.matMul(ps.getValue(embedding, h.getDevice(), training))
                 .mul(features).sum(new int[] {1}, true);
-        return new NDList(run(score, ps, features, training, params).add(projection));
-    }
-
-    private static NDArray run(Block layer, ParameterStore ps, NDArray x, boolean training,
-            PairList<String, Object> params) {
-        return layer.forward(ps, new NDList(x), training, params).singletonOrThrow();
+        return new NDList(Layers.forwardOne(score, ps, features, training, params).add(projection));
     }
 
     @Override

@@ -11,6 +11,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.gen4j.core.nn.Layers;
 import org.gen4j.core.nn.Resampling;
 import org.gen4j.core.nn.SeededNormalInitializer;
 import org.gen4j.core.random.RandomStream;
@@ -99,30 +100,25 @@ final class BigGanGenerator extends AbstractBlock {
                 .toType(z.getDataType(), false);
         NDArray shared = classes.matMul(ps.getValue(embedding, z.getDevice(), training));
         int offset = chunks[0];
-        NDArray h = run(stem, ps, z.get(":, :" + chunks[0]), training, params)
+        NDArray h = Layers.forwardOne(stem, ps, z.get(":, :" + chunks[0]), training, params)
                 .reshape(n, layout.generatorWidth(0), layout.base(), layout.base());
         for (int i = 1; i <= layout.blocks(); i++) {
             NDArray c = shared.concat(z.get(":, " + offset + ":" + (offset + chunks[i])), 1);
             offset += chunks[i];
             NDArray main = Activation.relu(norm1[i].forward(ps, new NDList(h, c), training,
                     params).singletonOrThrow());
-            main = run(conv1[i], ps, Resampling.up(main, 2), training, params);
+            main = Layers.forwardOne(conv1[i], ps, Resampling.up(main, 2), training, params);
             main = Activation.relu(norm2[i].forward(ps, new NDList(main, c), training, params)
                     .singletonOrThrow());
-            main = run(conv2[i], ps, main, training, params);
-            h = main.add(run(skip[i], ps, Resampling.up(h, 2), training, params));
+            main = Layers.forwardOne(conv2[i], ps, main, training, params);
+            h = main.add(Layers.forwardOne(skip[i], ps, Resampling.up(h, 2), training, params));
             if (i == 1 && attention != null) {
-                h = run(attention, ps, h, training, params);
+                h = Layers.forwardOne(attention, ps, h, training, params);
             }
         }
         h = Activation.relu(outNorm.forward(ps, new NDList(h), training, params)
                 .singletonOrThrow());
-        return new NDList(run(out, ps, h, training, params).tanh());
-    }
-
-    private static NDArray run(ai.djl.nn.Block layer, ParameterStore ps, NDArray x,
-            boolean training, PairList<String, Object> params) {
-        return layer.forward(ps, new NDList(x), training, params).singletonOrThrow();
+        return new NDList(Layers.forwardOne(out, ps, h, training, params).tanh());
     }
 
     @Override

@@ -9,6 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.gen4j.core.nn.Layers;
 import org.gen4j.core.nn.SpectralNorm;
 
 /**
@@ -48,21 +49,16 @@ final class SelfAttention extends AbstractBlock {
         Shape s = x.getShape();
         long n = s.get(0);
         long positions = s.get(2) * s.get(3);
-        NDArray query = run(f, ps, x, training, params).reshape(n, -1, positions);
-        NDArray keys = run(g, ps, x, training, params).reshape(n, -1, positions);
-        NDArray values = run(h, ps, x, training, params).reshape(n, -1, positions);
+        NDArray query = Layers.forwardOne(f, ps, x, training, params).reshape(n, -1, positions);
+        NDArray keys = Layers.forwardOne(g, ps, x, training, params).reshape(n, -1, positions);
+        NDArray values = Layers.forwardOne(h, ps, x, training, params).reshape(n, -1, positions);
         // (N, HW, HW): row i attends over positions j.
         NDArray beta = query.transpose(0, 2, 1).matMul(keys).softmax(2);
         NDArray attended = values.matMul(beta.transpose(0, 2, 1)).reshape(n, -1, s.get(2),
                 s.get(3));
-        NDArray out = run(o, ps, attended, training, params);
+        NDArray out = Layers.forwardOne(o, ps, attended, training, params);
         NDArray scale = ps.getValue(gamma, x.getDevice(), training);
         return new NDList(x.add(out.mul(scale)));
-    }
-
-    private static NDArray run(SpectralNorm layer, ParameterStore ps, NDArray x,
-            boolean training, PairList<String, Object> params) {
-        return layer.forward(ps, new NDList(x), training, params).singletonOrThrow();
     }
 
     @Override

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.gen4j.core.nn.Layers;
 import org.gen4j.core.nn.Resampling;
 
 /**
@@ -72,11 +73,11 @@ final class ProGanDiscriminator extends AbstractBlock implements ProGan.Grown {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
         NDArray x = Resampling.down(inputs.head(), 1 << (layout.stages() - 1 - stage));
-        NDArray h = ProGanOps.lrelu(run(fromRgb[stage], ps, x, training, params));
+        NDArray h = ProGanOps.lrelu(Layers.forwardOne(fromRgb[stage], ps, x, training, params));
         if (stage > 0) {
             h = block(stage, ps, h, training, params);
             if (alpha < 1f) {
-                NDArray low = ProGanOps.lrelu(run(fromRgb[stage - 1], ps, Resampling.down(x, 2),
+                NDArray low = ProGanOps.lrelu(Layers.forwardOne(fromRgb[stage - 1], ps, Resampling.down(x, 2),
                         training, params));
                 h = ProGanOps.fade(low, h, alpha);
             }
@@ -84,22 +85,17 @@ final class ProGanDiscriminator extends AbstractBlock implements ProGan.Grown {
                 h = block(i, ps, h, training, params);
             }
         }
-        h = ProGanOps.lrelu(run(headConv, ps, ProGanOps.minibatchStd(h), training, params));
-        h = ProGanOps.lrelu(run(headLinear, ps, h.reshape(h.getShape().get(0), -1), training,
+        h = ProGanOps.lrelu(Layers.forwardOne(headConv, ps, ProGanOps.minibatchStd(h), training, params));
+        h = ProGanOps.lrelu(Layers.forwardOne(headLinear, ps, h.reshape(h.getShape().get(0), -1), training,
                 params));
-        return new NDList(run(output, ps, h, training, params));
+        return new NDList(Layers.forwardOne(output, ps, h, training, params));
     }
 
     private NDArray block(int i, ParameterStore ps, NDArray h, boolean training,
             PairList<String, Object> params) {
-        h = ProGanOps.lrelu(run(first[i], ps, h, training, params));
-        h = ProGanOps.lrelu(run(second[i], ps, h, training, params));
+        h = ProGanOps.lrelu(Layers.forwardOne(first[i], ps, h, training, params));
+        h = ProGanOps.lrelu(Layers.forwardOne(second[i], ps, h, training, params));
         return Resampling.down(h, 2);
-    }
-
-    private static NDArray run(EqualizedLayer layer, ParameterStore ps, NDArray x,
-            boolean training, PairList<String, Object> params) {
-        return layer.forward(ps, new NDList(x), training, params).singletonOrThrow();
     }
 
     @Override

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.gen4j.core.nn.Layers;
 import org.gen4j.core.nn.Resampling;
 
 /**
@@ -71,28 +72,23 @@ final class ProGanGenerator extends AbstractBlock implements ProGan.Grown {
         NDArray z = inputs.singletonOrThrow();
         long n = z.getShape().get(0);
         NDArray h = ProGanOps.pixelNorm(z);
-        h = run(stemLinear, ps, h, training, params);
+        h = Layers.forwardOne(stemLinear, ps, h, training, params);
         h = ProGanOps.pixelNorm(ProGanOps.lrelu(h.reshape(n, layout.widths()[0], layout.base(),
                 layout.base())));
-        h = ProGanOps.pixelNorm(ProGanOps.lrelu(run(stemConv, ps, h, training, params)));
+        h = ProGanOps.pixelNorm(ProGanOps.lrelu(Layers.forwardOne(stemConv, ps, h, training, params)));
         NDArray previous = null;
         for (int i = 1; i <= stage; i++) {
             previous = h;
             h = Resampling.up(h, 2);
-            h = ProGanOps.pixelNorm(ProGanOps.lrelu(run(first[i], ps, h, training, params)));
-            h = ProGanOps.pixelNorm(ProGanOps.lrelu(run(second[i], ps, h, training, params)));
+            h = ProGanOps.pixelNorm(ProGanOps.lrelu(Layers.forwardOne(first[i], ps, h, training, params)));
+            h = ProGanOps.pixelNorm(ProGanOps.lrelu(Layers.forwardOne(second[i], ps, h, training, params)));
         }
-        NDArray image = run(toRgb[stage], ps, h, training, params);
+        NDArray image = Layers.forwardOne(toRgb[stage], ps, h, training, params);
         if (stage > 0 && alpha < 1f) {
-            NDArray low = Resampling.up(run(toRgb[stage - 1], ps, previous, training, params), 2);
+            NDArray low = Resampling.up(Layers.forwardOne(toRgb[stage - 1], ps, previous, training, params), 2);
             image = ProGanOps.fade(low, image, alpha);
         }
         return new NDList(Resampling.up(image, 1 << (layout.stages() - 1 - stage)));
-    }
-
-    private static NDArray run(EqualizedLayer layer, ParameterStore ps, NDArray x,
-            boolean training, PairList<String, Object> params) {
-        return layer.forward(ps, new NDList(x), training, params).singletonOrThrow();
     }
 
     @Override

@@ -13,8 +13,8 @@ import ai.djl.training.ParameterStore;
 import java.util.Map;
 import org.assertj.core.data.Offset;
 import org.gen4j.core.nn.SpectralNorm;
-import org.gen4j.core.random.RandomStream;
 import org.gen4j.core.util.Options;
+import org.gen4j.testing.TestArrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,12 +41,7 @@ class BigGanLayersTest {
     }
 
     private NDArray random(Shape shape, long seed) {
-        RandomStream r = new RandomStream(seed);
-        float[] v = new float[(int) shape.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) r.nextGaussian();
-        }
-        return manager.create(v, shape);
+        return TestArrays.gaussian(manager, shape, seed);
     }
 
     /** The effective weight W / sigma of a spectrally normalised layer, (out, in) row-major. */

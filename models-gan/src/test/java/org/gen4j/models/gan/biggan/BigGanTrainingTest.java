@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.gen4j.models.gan.GanFixtures.REGISTRY;
 
-import ai.djl.ndarray.types.Shape;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.gen4j.core.metric.MetricResult;
 import org.gen4j.core.spec.RunSpec;
 import org.gen4j.core.train.TrainedModel;
 import org.gen4j.core.train.TrainingRun;
-import org.gen4j.evaluation.Evaluator;
-import org.gen4j.evaluation.features.FashionMnistClassifier;
+import org.gen4j.models.gan.GanFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,26 +34,9 @@ class BigGanTrainingTest {
         RunSpec spec = small().build(REGISTRY);
         assertThat(spec.get(org.gen4j.models.gan.procedure.GanKeys.LOSS)).isEqualTo("hinge");
         assertThat(spec.get(org.gen4j.models.gan.procedure.GanKeys.N_CRITIC)).isEqualTo(2);
-        Path straight = dir.resolve("straight");
-        try (TrainingRun r = TrainingRun.start(spec, REGISTRY, straight)) {
-            r.train(null);
-        }
-        Path resumed = dir.resolve("resumed");
-        try (TrainingRun r = TrainingRun.start(small().optSteps(3).build(REGISTRY), REGISTRY,
-                resumed)) {
-            r.train(null);
-        }
-        RunSpec longer = TrainingRun.resumeLoader(resumed).setValue("steps", 6L)
-                .build(REGISTRY);
-        try (TrainingRun r = TrainingRun.resume(longer, REGISTRY, resumed)) {
-            r.train(null);
-        }
-        for (String f : List.of("generator.params", "discriminator.params",
-                "discriminator.optimizer")) {
-            assertThat(Files.readAllBytes(resumed.resolve("checkpoints/step-00000006/" + f)))
-                    .as(f).isEqualTo(Files.readAllBytes(
-                            straight.resolve("checkpoints/step-00000006/" + f)));
-        }
+        GanFixtures.assertResumesBitForBit(steps -> small().optSteps(steps).build(REGISTRY), 6,
+                3, dir, List.of("generator.params", "discriminator.params",
+                        "discriminator.optimizer"));
     }
 
     @Test
@@ -80,22 +59,9 @@ class BigGanTrainingTest {
         try (TrainingRun r = TrainingRun.start(spec, REGISTRY, run)) {
             r.train(null);
         }
-        int perClass = 50;
-        int[] labels = new int[10 * perClass];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = i / perClass;
-        }
-        try (TrainedModel model = TrainedModel.load(run, REGISTRY);
-                FashionMnistClassifier classifier = FashionMnistClassifier.load()) {
-            float[] x = model.sample(labels.length, 0L, labels, 250);
-            var images = new Evaluator.Images("biggan samples", x, labels.length,
-                    new Shape(1, 28, 28), labels);
-            var report = Evaluator.evaluateImages(REGISTRY,
-                    Map.of("conditional-accuracy", Map.of()), images, null, classifier, 0, 250,
-                    null);
-            MetricResult accuracy = report.metrics().get(0);
-            assertThat(accuracy.values().get("accuracy")).as("conditional accuracy %s",
-                    accuracy.values()).isGreaterThan(0.3);
+        try (TrainedModel model = TrainedModel.load(run, REGISTRY)) {
+            assertThat(GanFixtures.conditionalAccuracy(model, 50)).as("conditional accuracy")
+                    .isGreaterThan(0.3);
         }
     }
 }

@@ -15,15 +15,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.gen4j.core.metric.MetricResult;
 import org.gen4j.core.model.NetworkSpec;
 import org.gen4j.core.procedure.LatentCodes;
 import org.gen4j.core.spec.RunSpec;
 import org.gen4j.core.train.TrainedModel;
 import org.gen4j.core.train.TrainingRun;
 import org.gen4j.core.util.Options;
-import org.gen4j.evaluation.Evaluator;
-import org.gen4j.evaluation.features.FashionMnistClassifier;
+import org.gen4j.models.gan.GanFixtures;
 import org.gen4j.models.gan.dcgan.Dcgan;
 import org.gen4j.models.gan.mlp.MlpGan;
 import org.gen4j.models.gan.sngan.Sngan;
@@ -83,22 +81,13 @@ class AuxiliaryGanTest {
     @Test
     void bothResumeBitForBit() throws Exception {
         for (String model : List.of("acgan", "infogan")) {
-            Path straight = train(small(model).build(REGISTRY), model + "-straight");
-            Path resumed = train(small(model).optSteps(6).build(REGISTRY), model + "-resumed");
-            RunSpec longer = TrainingRun.resumeLoader(resumed).setValue("steps", 12L)
-                    .build(REGISTRY);
-            try (TrainingRun r = TrainingRun.resume(longer, REGISTRY, resumed)) {
-                r.train(null);
-            }
-            for (String f : List.of("generator.params", "discriminator.params",
-                    "discriminator.optimizer")) {
-                assertThat(Files.readAllBytes(resumed.resolve("checkpoints/step-00000012/" + f)))
-                        .as("%s %s", model, f).isEqualTo(Files.readAllBytes(
-                                straight.resolve("checkpoints/step-00000012/" + f)));
-            }
-            List<String> header = Files.readAllLines(straight.resolve("metrics.csv")).subList(0,
-                    1);
-            assertThat(header.get(0)).contains(model.equals("acgan")
+            Path runs = dir.resolve(model);
+            GanFixtures.assertResumesBitForBit(steps -> small(model).optSteps(steps)
+                    .build(REGISTRY), 12, 6, runs, List.of("generator.params",
+                            "discriminator.params", "discriminator.optimizer"));
+            Path straight = runs.resolve("straight");
+            String header = Files.readAllLines(straight.resolve("metrics.csv")).get(0);
+            assertThat(header).contains(model.equals("acgan")
                     ? "class_loss_d,class_loss_g" : "info_loss,mutual_info");
             assertThat(straight.resolve("samples/epoch-001.png")).exists();
         }
@@ -108,7 +97,7 @@ class AuxiliaryGanTest {
     void acganNeedsLabels() {
         RunSpec spec = small("acgan").build(REGISTRY);
         try (NDManager m = NDManager.newBaseManager()) {
-            assertThatThrownBy(() -> org.gen4j.models.gan.GanFixtures.trainer(REGISTRY, spec,
+            assertThatThrownBy(() -> GanFixtures.trainer(REGISTRY, spec,
                     new Shape(1, 28, 28), m))
                     .hasMessageContaining("procedure 'acgan' needs class labels, but the data"
                             + " test data has none");
@@ -122,22 +111,9 @@ class AuxiliaryGanTest {
                 .optModelOptions(Map.of("width", 32)).optCheckpointEvery(300)
                 .build(REGISTRY);
         Path run = train(spec, "acgan");
-        int perClass = 50;
-        int[] labels = new int[10 * perClass];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = i / perClass;
-        }
-        try (TrainedModel model = TrainedModel.load(run, REGISTRY);
-                FashionMnistClassifier classifier = FashionMnistClassifier.load()) {
-            float[] x = model.sample(labels.length, 0L, labels, 250);
-            var images = new Evaluator.Images("acgan samples", x, labels.length,
-                    new Shape(1, 28, 28), labels);
-            var report = Evaluator.evaluateImages(REGISTRY,
-                    Map.of("conditional-accuracy", Map.of()), images, null, classifier, 0, 250,
-                    null);
-            MetricResult accuracy = report.metrics().get(0);
-            assertThat(accuracy.values().get("accuracy")).as("conditional accuracy %s",
-                    accuracy.values()).isGreaterThan(0.3);
+        try (TrainedModel model = TrainedModel.load(run, REGISTRY)) {
+            assertThat(GanFixtures.conditionalAccuracy(model, 50)).as("conditional accuracy")
+                    .isGreaterThan(0.3);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.gen4j.core.spec.RunSpec;
 import org.gen4j.core.train.TrainedModel;
 import org.gen4j.core.train.TrainingRun;
+import org.gen4j.models.gan.GanFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,22 +46,12 @@ class AveragingAndAugmentationTest {
     @Test
     void aRunWithAnAverageAndDiffAugmentResumesBitForBit() throws Exception {
         for (String model : List.of("dcgan", "cgan")) {
-            RunSpec.Builder both = small(model).opt("ema", Map.of("decay", 0.9, "start", 2))
-                    .opt("diff-augment", "color,translation,cutout");
-            Path straight = train(both.build(REGISTRY), model + "-straight");
-            Path resumed = train(small(model).opt("ema", Map.of("decay", 0.9, "start", 2))
-                    .opt("diff-augment", "color,translation,cutout").optSteps(6)
-                    .build(REGISTRY), model + "-resumed");
-            RunSpec longer = TrainingRun.resumeLoader(resumed).setValue("steps", 12L)
-                    .build(REGISTRY);
-            try (TrainingRun r = TrainingRun.resume(longer, REGISTRY, resumed)) {
-                r.train(null);
-            }
-            for (String f : List.of("generator.params", "discriminator.params",
-                    "generator.optimizer", "state-ema-generator.ndlist")) {
-                assertThat(file(resumed, f)).as("%s %s", model, f)
-                        .isEqualTo(file(straight, f));
-            }
+            GanFixtures.assertResumesBitForBit(steps -> small(model)
+                    .opt("ema", Map.of("decay", 0.9, "start", 2))
+                    .opt("diff-augment", "color,translation,cutout").optSteps(steps)
+                    .build(REGISTRY), 12, 6, dir.resolve(model), List.of("generator.params",
+                            "discriminator.params", "generator.optimizer",
+                            "state-ema-generator.ndlist"));
         }
     }
 

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.gen4j.core.metric.MetricResult;
 import org.gen4j.core.procedure.Picture;
 import org.gen4j.core.procedure.SampleRequest;
 import org.gen4j.core.random.RandomStream;
@@ -20,8 +19,6 @@ import org.gen4j.core.train.ProcedureTrainer;
 import org.gen4j.core.train.StepResult;
 import org.gen4j.core.train.TrainedModel;
 import org.gen4j.core.train.TrainingRun;
-import org.gen4j.evaluation.Evaluator;
-import org.gen4j.evaluation.features.FashionMnistClassifier;
 import org.gen4j.models.gan.GanFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,27 +147,10 @@ class ConditionalGanTest {
 
     @Test
     void aRunResumesExactlyAndDrawsOneRowPerClass() throws Exception {
-        RunSpec full = small().optSteps(12).build(REGISTRY);
+        GanFixtures.assertResumesBitForBit(steps -> small().optSteps(steps).build(REGISTRY), 12,
+                6, dir, List.of("generator.params", "discriminator.params",
+                        "discriminator.optimizer"));
         Path straight = dir.resolve("straight");
-        try (TrainingRun r = TrainingRun.start(full, REGISTRY, straight)) {
-            r.train(null);
-        }
-        Path resumed = dir.resolve("resumed");
-        try (TrainingRun r = TrainingRun.start(small().optSteps(6).build(REGISTRY), REGISTRY,
-                resumed)) {
-            r.train(null);
-        }
-        RunSpec longer = TrainingRun.resumeLoader(resumed).setValue("steps", 12L)
-                .build(REGISTRY);
-        try (TrainingRun r = TrainingRun.resume(longer, REGISTRY, resumed)) {
-            r.train(null);
-        }
-        for (String f : List.of("generator.params", "discriminator.params",
-                "discriminator.optimizer")) {
-            assertThat(Files.readAllBytes(resumed.resolve("checkpoints/step-00000012/" + f)))
-                    .as(f).isEqualTo(Files.readAllBytes(
-                            straight.resolve("checkpoints/step-00000012/" + f)));
-        }
         try (TrainedModel model = TrainedModel.load(straight, REGISTRY);
                 NDManager m = NDManager.newBaseManager()) {
             assertThat(model.numClasses()).isEqualTo(10);
@@ -199,22 +179,9 @@ class ConditionalGanTest {
         try (TrainingRun r = TrainingRun.start(spec, REGISTRY, run)) {
             r.train(null);
         }
-        int perClass = 50;
-        int[] labels = new int[10 * perClass];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = i / perClass;
-        }
-        try (TrainedModel model = TrainedModel.load(run, REGISTRY);
-                FashionMnistClassifier classifier = FashionMnistClassifier.load()) {
-            float[] x = model.sample(labels.length, 0L, labels, 250);
-            var images = new Evaluator.Images("cgan samples", x, labels.length, IMAGE, labels);
-            var report = Evaluator.evaluateImages(REGISTRY,
-                    Map.of("conditional-accuracy", Map.of()), images, null, classifier, 0, 250,
-                    null);
-            MetricResult accuracy = report.metrics().get(0);
-            assertThat(accuracy.values().get("accuracy")).as("conditional accuracy %s",
-                    accuracy.values()).isGreaterThan(0.3);
-            assertThat(accuracy.values()).containsKeys("class_0", "class_9");
+        try (TrainedModel model = TrainedModel.load(run, REGISTRY)) {
+            assertThat(GanFixtures.conditionalAccuracy(model, 50)).as("conditional accuracy")
+                    .isGreaterThan(0.3);
         }
     }
 }

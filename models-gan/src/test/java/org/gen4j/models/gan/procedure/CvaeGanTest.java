@@ -8,16 +8,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.gen4j.core.data.FashionMnist;
 import org.gen4j.core.data.SampleSet;
-import org.gen4j.core.metric.MetricResult;
 import org.gen4j.core.spec.RunSpec;
 import org.gen4j.core.train.TrainedModel;
 import org.gen4j.core.train.TrainingRun;
-import org.gen4j.evaluation.Evaluator;
-import org.gen4j.evaluation.features.FashionMnistClassifier;
 import org.gen4j.models.gan.GanFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,28 +38,14 @@ class CvaeGanTest {
 
     @Test
     void itResumesBitForBitAndReportsEveryTerm() throws Exception {
-        Path straight = dir.resolve("straight");
-        try (TrainingRun r = TrainingRun.start(small().build(REGISTRY), REGISTRY, straight)) {
-            r.train(null);
-        }
-        Path resumed = dir.resolve("resumed");
-        try (TrainingRun r = TrainingRun.start(small().optSteps(4).build(REGISTRY), REGISTRY,
-                resumed)) {
-            r.train(null);
-        }
-        RunSpec longer = TrainingRun.resumeLoader(resumed).setValue("steps", 8L)
-                .build(REGISTRY);
-        try (TrainingRun r = TrainingRun.resume(longer, REGISTRY, resumed)) {
-            r.train(null);
-        }
+        List<String> files = new ArrayList<>();
         for (String network : List.of("encoder", "generator", "classifier", "discriminator")) {
-            for (String ext : List.of(".params", ".optimizer")) {
-                String f = "checkpoints/step-00000008/" + network + ext;
-                assertThat(Files.readAllBytes(resumed.resolve(f))).as(f)
-                        .isEqualTo(Files.readAllBytes(straight.resolve(f)));
-            }
+            files.add(network + ".params");
+            files.add(network + ".optimizer");
         }
-        List<String> lines = Files.readAllLines(straight.resolve("metrics.csv"));
+        GanFixtures.assertResumesBitForBit(steps -> small().optSteps(steps).build(REGISTRY), 8,
+                4, dir, files);
+        List<String> lines = Files.readAllLines(dir.resolve("straight/metrics.csv"));
         assertThat(lines.get(0)).isEqualTo("step,epoch,loss_c,loss_d,loss_g,kl,reconstruction,"
                 + "feature_match,images_per_s");
         for (String v : lines.get(lines.size() - 1).split(",")) {
@@ -89,16 +73,9 @@ class CvaeGanTest {
         try (TrainingRun r = TrainingRun.start(spec, REGISTRY, run)) {
             r.train(null);
         }
-        int perClass = 50;
-        int[] labels = new int[10 * perClass];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = i / perClass;
-        }
-        Shape image = new Shape(1, 28, 28);
-        try (TrainedModel model = TrainedModel.load(run, REGISTRY);
-                FashionMnistClassifier classifier = FashionMnistClassifier.load()) {
-            float[] x = model.sample(labels.length, 0L, labels, 250);
-            assertThat(accuracy(classifier, x, labels, "samples")).isGreaterThan(0.25);
+        try (TrainedModel model = TrainedModel.load(run, REGISTRY)) {
+            assertThat(GanFixtures.conditionalAccuracy(model, 50)).as("samples")
+                    .isGreaterThan(0.25);
             // Test images encoded with their own class, decoded as class (label + 1) mod 10.
             SampleSet test = FashionMnist.sample("test");
             int n = 500;
@@ -111,19 +88,8 @@ class CvaeGanTest {
                 other[i] = (own[i] + 1) % 10;
             }
             float[] swapped = model.generate(model.encode(real, own, 250), other, 250);
-            assertThat(swapped).hasSize(n * (int) image.size());
-            assertThat(accuracy(classifier, swapped, other, "class swaps"))
-                    .isGreaterThan(0.5);
+            assertThat(GanFixtures.conditionalAccuracy(swapped, other, "class swaps"))
+                    .as("class swaps").isGreaterThan(0.5);
         }
-    }
-
-    private static double accuracy(FashionMnistClassifier classifier, float[] x, int[] labels,
-            String name) {
-        var images = new Evaluator.Images("cvae-gan " + name, x, labels.length,
-                new Shape(1, 28, 28), labels);
-        var report = Evaluator.evaluateImages(REGISTRY,
-                Map.of("conditional-accuracy", Map.of()), images, null, classifier, 0, 250, null);
-        MetricResult accuracy = report.metrics().get(0);
-        return accuracy.values().get("accuracy");
     }
 }

@@ -112,7 +112,7 @@ class GanSpecTest {
                 .build(REGISTRY))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Unknown preset 'wgan-pg'")
-                .hasMessageContaining("[wgan, wgan-gp]");
+                .hasMessageContaining("[biggan, wgan, wgan-gp]");
         assertThatThrownBy(() -> SpecLoader.fromDefaults().setValue("preset", "wgan")
                 .setValue("loss", "wgan-gp").build(REGISTRY))
                 .hasMessageContaining("choose one");
@@ -172,7 +172,7 @@ class GanSpecTest {
         assertThatThrownBy(() -> SpecLoader.fromDefaults().set("condition", "embedding")
                 .build(REGISTRY))
                 .hasMessageContaining("Spec key 'condition' is not used by procedure 'gan' (it"
-                        + " is a key of [acgan, cgan])");
+                        + " is a key of [acgan, cgan, cvae-gan])");
         assertThatThrownBy(() -> SpecLoader.fromDefaults().setValue("model", "cgan")
                 .set("condition", "one-cold").build(REGISTRY))
                 .hasMessage("condition must be one-hot or embedding, got \"one-cold\"");

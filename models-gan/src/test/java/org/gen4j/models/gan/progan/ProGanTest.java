@@ -12,8 +12,8 @@ import ai.djl.training.ParameterStore;
 import java.util.Map;
 import org.assertj.core.data.Offset;
 import org.gen4j.core.model.NetworkSpec;
-import org.gen4j.core.random.RandomStream;
 import org.gen4j.core.util.Options;
+import org.gen4j.testing.TestArrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,12 +45,7 @@ class ProGanTest {
     }
 
     private NDArray random(Shape shape, long seed) {
-        RandomStream r = new RandomStream(seed);
-        float[] v = new float[(int) shape.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) r.nextGaussian();
-        }
-        return manager.create(v, shape);
+        return TestArrays.gaussian(manager, shape, seed);
     }
 
     private float[] generate(ProGanGenerator g, NDArray z, int stage, float alpha) {
