@@ -10,6 +10,7 @@ import org.gen4j.models.gan.mlp.MlpGeneratorFactory;
 import org.gen4j.models.gan.biggan.BigGan;
 import org.gen4j.models.gan.procedure.CvaeGanFactory;
 import org.gen4j.models.gan.procedure.GanProcedureFactory;
+import org.gen4j.models.gan.progan.ProGan;
 import org.gen4j.models.gan.progan.ProGanDiscriminatorFactory;
 import org.gen4j.models.gan.progan.ProGanGeneratorFactory;
 import org.gen4j.models.gan.sngan.Sngan;
@@ -19,7 +20,8 @@ import org.gen4j.models.gan.sngan.SnganGeneratorFactory;
 /**
  * The GAN plugin: registers the procedures {@code gan}, {@code cgan}, {@code acgan},
  * {@code infogan} and {@code progan}, each generator and
- * discriminator architecture by name, and the preset {@code biggan}.
+ * discriminator architecture by name, and the presets {@code biggan} and {@code
+ * progan}.
  */
 public final class GanModelsModule extends AbstractModule implements GenPlugin {
 
@@ -33,6 +35,7 @@ public final class GanModelsModule extends AbstractModule implements GenPlugin {
         GenBindings.addProcedure(binder(), new CvaeGanFactory());
         GenBindings.addProcedure(binder(), GanProcedureFactory.bigGan());
         GenBindings.addPreset(binder(), BigGan.preset());
+        GenBindings.addPreset(binder(), ProGan.preset());
         GenBindings.addGenerator(binder(), new MlpGeneratorFactory());
         GenBindings.addDiscriminator(binder(), new MlpDiscriminatorFactory());
         GenBindings.addGenerator(binder(), new DcganGeneratorFactory());

@@ -112,7 +112,7 @@ class GanSpecTest {
                 .build(REGISTRY))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Unknown preset 'wgan-pg'")
-                .hasMessageContaining("[biggan, wgan, wgan-gp]");
+                .hasMessageContaining("[biggan, progan, wgan, wgan-gp]");
         assertThatThrownBy(() -> SpecLoader.fromDefaults().setValue("preset", "wgan")
                 .setValue("loss", "wgan-gp").build(REGISTRY))
                 .hasMessageContaining("choose one");
