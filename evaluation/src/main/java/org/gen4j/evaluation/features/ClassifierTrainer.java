@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.gen4j.core.data.SampleSet;
+import org.gen4j.core.loss.LogitFunctions;
 import org.gen4j.core.optim.NamedParameter;
 import org.gen4j.core.optim.Optimizer;
 import org.gen4j.core.optim.OptimizerSpec;
@@ -192,7 +193,8 @@ public final class ClassifierTrainer implements AutoCloseable {
         float value;
         try (NDManager sm = root.newSubManager()) {
             NDArray input = sm.create(x, new Shape(n).addAll(imageShape));
-            NDArray target = sm.create(oneHot(labels), new Shape(n, network.classCount()));
+            checkLabels(labels);
+            NDArray target = sm.create(labels);
             NDArray mask = settings.dropout() > 0 ? dropoutMask(sm, n) : null;
             NDArray loss;
             // MXNet's BatchNorm must run in training mode exactly while autograd records.
@@ -202,7 +204,7 @@ public final class ClassifierTrainer implements AutoCloseable {
                     f = f.mul(mask);
                 }
                 NDArray logits = network.logits(parameterStore, f, true);
-                loss = crossEntropy(logits, target);
+                loss = LogitFunctions.softmaxCrossEntropy(logits, target);
                 gc.backward(loss);
             }
             optimizer.step(parameters);
@@ -243,21 +245,14 @@ public final class ClassifierTrainer implements AutoCloseable {
         }
     }
 
-    private static NDArray crossEntropy(NDArray logits, NDArray oneHot) {
-        return logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).mean().neg();
-    }
-
-    private float[] oneHot(int[] labels) {
+    private void checkLabels(int[] labels) {
         int k = network.classCount();
-        float[] y = new float[labels.length * k];
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0 || labels[i] >= k) {
                 throw new IllegalArgumentException("label " + labels[i] + " of image " + i
                         + " is outside [0, " + k + ")");
             }
-            y[i * k + labels[i]] = 1f;
         }
-        return y;
     }
 
     private NDArray dropoutMask(NDManager sm, int n) {

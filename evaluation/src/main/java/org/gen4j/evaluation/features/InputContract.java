@@ -98,6 +98,18 @@ public record InputContract(String id, int channels, int height, int width, doub
         std = std.clone();
     }
 
+    /** The per-channel means, a copy: the record's own array cannot be changed from outside. */
+    @Override
+    public double[] mean() {
+        return mean.clone();
+    }
+
+    /** The per-channel standard deviations, a copy. */
+    @Override
+    public double[] std() {
+        return std.clone();
+    }
+
     /** The network's input shape {@code (C, H, W)}. */
     public Shape inputShape() {
         return new Shape(channels, height, width);
