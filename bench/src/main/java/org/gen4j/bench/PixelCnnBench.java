@@ -1,6 +1,5 @@
 package org.gen4j.bench;
 
-import ai.djl.engine.Engine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.gen4j.core.data.BinarizedSampleSet;
 import org.gen4j.core.data.FashionMnist;
 import org.gen4j.core.data.SampleSet;
 import org.gen4j.core.metric.MetricResult;
@@ -17,7 +15,6 @@ import org.gen4j.core.spi.Gen4j;
 import org.gen4j.core.spi.Registry;
 import org.gen4j.core.train.HeldOutData;
 import org.gen4j.core.train.TrainedModel;
-import org.gen4j.core.train.TrainingRun;
 import org.gen4j.evaluation.Evaluator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -142,23 +139,11 @@ final class PixelCnnBench implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             Registry registry = Gen4j.registry();
-            long steps = (long) setup.epochs * (60_000 / setup.batch);
-            RunSpec spec = RunSpec.builder().setModel("pixelcnn").optData(FashionMnist.FULL_NAME)
-                    .optDataOptions(Map.of("path", setup.data.toString(),
-                            BinarizedSampleSet.OPTION, BinarizedSampleSet.DYNAMIC,
-                            BinarizedSampleSet.SEED_OPTION, setup.binarizeSeed))
-                    .opt("output", "bernoulli").optBatchSize(setup.batch).optSteps(steps)
-                    .optSeed(seed).optCheckpointEvery(Math.toIntExact(steps)).optLogEvery(100)
-                    .optSampleCount(16).build(registry);
-            BenchFiles.deleteTree(out);
-            double trainSeconds;
-            try (TrainingRun run = TrainingRun.start(spec, registry, out)) {
-                System.out.printf("gen4j pixelcnn: %s, %d steps, engine %s%n",
-                        run.data().description(), steps, Engine.getInstance().getEngineName());
-                long t0 = System.nanoTime();
-                run.train(null);
-                trainSeconds = (System.nanoTime() - t0) / 1e9;
-            }
+            RunSpec spec = LikelihoodSide.binarizedFashion("pixelcnn", setup.data,
+                    setup.binarizeSeed, setup.epochs, setup.batch, seed)
+                    .opt("output", "bernoulli").optSampleCount(16).build(registry);
+            long steps = spec.steps();
+            double trainSeconds = LikelihoodSide.train(spec, registry, out);
             try (TrainedModel model = TrainedModel.load(out, registry)) {
                 SampleSet test = HeldOutData.first(HeldOutData.testSplit(model.spec(), registry),
                         setup.testN);

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.gen4j.core.data.BinarizedSampleSet;
 import org.gen4j.core.data.FashionMnist;
 import org.gen4j.core.data.SampleSet;
 import org.gen4j.core.model.LikelihoodModel;
@@ -17,7 +16,6 @@ import org.gen4j.core.spi.Gen4j;
 import org.gen4j.core.spi.Registry;
 import org.gen4j.core.train.HeldOutData;
 import org.gen4j.core.train.TrainedModel;
-import org.gen4j.core.train.TrainingRun;
 import org.gen4j.evaluation.Evaluator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -152,26 +150,13 @@ final class VaeBench implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             Registry registry = Gen4j.registry();
-            long steps = (long) setup.epochs * (60_000 / setup.batch);
-            RunSpec spec = RunSpec.builder().setModel("vae").optData(FashionMnist.FULL_NAME)
-                    .optDataOptions(Map.of("path", setup.data.toString(),
-                            BinarizedSampleSet.OPTION, BinarizedSampleSet.DYNAMIC,
-                            BinarizedSampleSet.SEED_OPTION, setup.binarizeSeed))
+            RunSpec spec = LikelihoodSide.binarizedFashion("vae", setup.data,
+                    setup.binarizeSeed, setup.epochs, setup.batch, seed)
                     .optModelOptions(Map.of("architecture", "mlp", "hidden", List.of(512, 256)))
                     .opt("latent-size", setup.latent).opt("decoder", "bernoulli")
-                    .optBatchSize(setup.batch).optSteps(steps).optSeed(seed)
-                    .optCheckpointEvery(Math.toIntExact(steps)).optLogEvery(100)
                     .build(registry);
-            BenchFiles.deleteTree(out);
-            double trainSeconds;
-            try (TrainingRun run = TrainingRun.start(spec, registry, out)) {
-                System.out.printf("gen4j vae: %s, %d steps, engine %s%n", run.data()
-                        .description(), steps, ai.djl.engine.Engine.getInstance()
-                        .getEngineName());
-                long t0 = System.nanoTime();
-                run.train(null);
-                trainSeconds = (System.nanoTime() - t0) / 1e9;
-            }
+            long steps = spec.steps();
+            double trainSeconds = LikelihoodSide.train(spec, registry, out);
             try (TrainedModel model = TrainedModel.load(out, registry)) {
                 SampleSet test = HeldOutData.first(HeldOutData.testSplit(model.spec(), registry),
                         setup.testN);
