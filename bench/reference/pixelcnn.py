@@ -28,31 +28,17 @@ nll_se=... bits_per_dim=... train_s=... eval_s=...'; images_per_s counts trainin
 the training loop's wall time (the Bernoulli draws included).
 """
 import argparse
-import gzip
 import math
-import os
 import resource
-import struct
-import sys
 import time
 
-import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from binarized_fashion import djl_xavier, load_splits, mean_se, train_dynamic
 
-def read_idx(path):
-    opener = gzip.open if path.endswith(".gz") else open
-    with opener(path, "rb") as f:
-        magic, = struct.unpack(">I", f.read(4))
-        if magic >> 8 != 0x08:
-            sys.exit(f"{path}: not an IDX file of unsigned bytes (magic {magic:#x})")
-        dims = struct.unpack(">" + "I" * (magic & 0xFF), f.read(4 * (magic & 0xFF)))
-        data = np.frombuffer(f.read(), dtype=np.uint8)
-    if data.size != int(np.prod(dims)):
-        sys.exit(f"{path}: {data.size} values for dimensions {dims}")
-    return data.reshape(dims)
+
 
 
 class MaskedConv2d(nn.Conv2d):
@@ -98,12 +84,6 @@ class PixelCnn(nn.Module):
         return self.out(F.relu(self.head(F.relu(h))))
 
 
-def djl_xavier(module):
-    if isinstance(module, nn.Conv2d):
-        out_c, in_c, kh, kw = module.weight.shape
-        a = math.sqrt(6.0 / ((in_c * kh * kw + out_c * kh * kw) / 2.0))
-        nn.init.uniform_(module.weight, -a, a)
-        nn.init.zeros_(module.bias)
 
 
 def nll(model, x01):
@@ -126,45 +106,26 @@ def main():
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
 
-    train = torch.from_numpy(read_idx(os.path.join(a.data, "train-images-idx3-ubyte.gz"))
-                             .reshape(-1, 1, 28, 28).astype(np.float32) / 255.0)
-    test = read_idx(a.test_binarized).reshape(-1, 1, 28, 28)
-    if not np.isin(test, (0, 255)).all():
-        sys.exit(f"{a.test_binarized}: a binarised split has only bytes 0 and 255")
-    test = torch.from_numpy(test[:a.test_n].astype(np.float32) / 255.0)
+    train, test = load_splits(a, (1, 28, 28))
 
     model = PixelCnn()
     if a.init == "djl-xavier":
         model.apply(djl_xavier)
-    opt = torch.optim.Adam(model.parameters(), lr=a.lr, betas=(0.9, 0.999), eps=1e-8)
     n = train.shape[0] // a.batch * a.batch
     print(f"reference PixelCNN: {train.shape[0]} training images, {a.epochs} epoch(s) of"
           f" {n // a.batch} steps, batch {a.batch}, init {a.init}, torch {torch.__version__},"
           f" {a.threads} threads", flush=True)
-    t0 = time.perf_counter()
-    for epoch in range(a.epochs):
-        order = torch.randperm(train.shape[0])[:n]
-        total = 0.0
-        for s in range(0, n, a.batch):
-            x = torch.bernoulli(train[order[s:s + a.batch]])
-            loss = nll(model, x).mean()
-            opt.zero_grad(set_to_none=True)
-            loss.backward()
-            opt.step()
-            total += loss.item()
-        print(f"epoch {epoch + 1}: training NLL {total / (n // a.batch):.3f}", flush=True)
-    train_s = time.perf_counter() - t0
+    images, train_s = train_dynamic(model, nll, train, a, "NLL")
 
     t1 = time.perf_counter()
     with torch.no_grad():
         values = torch.cat([nll(model, test[i:i + 500]) for i in range(0, len(test), 500)])
     eval_s = time.perf_counter() - t1
-    v = values.double()
-    mean, se = v.mean().item(), (v.std(unbiased=True) / math.sqrt(v.numel())).item()
+    mean, se = mean_se(values)
     bpd = mean / (784 * math.log(2))
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     print(f"test ({len(test)} images): NLL {mean:.3f} +- {se:.3f} nats, {bpd:.4f} bits/dim")
-    print(f"RESULT impl=pytorch-eager images_per_s={a.epochs * n / train_s:.1f} nll={mean:.4f}"
+    print(f"RESULT impl=pytorch-eager images_per_s={images / train_s:.1f} nll={mean:.4f}"
           f" nll_se={se:.4f} bits_per_dim={bpd:.5f} train_s={train_s:.1f} eval_s={eval_s:.1f}"
           f" peak_rss_mb={rss} torch={torch.__version__}")
 

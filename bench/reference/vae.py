@@ -28,31 +28,17 @@ iwae_nll_se=... train_s=... eval_s=...'; images_per_s counts training images ove
 loop's wall time (the data draws included, the evaluation not).
 """
 import argparse
-import gzip
 import math
-import os
 import resource
-import struct
-import sys
 import time
 
-import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from binarized_fashion import djl_xavier, load_splits, mean_se, train_dynamic
 
-def read_idx(path):
-    opener = gzip.open if path.endswith(".gz") else open
-    with opener(path, "rb") as f:
-        magic, = struct.unpack(">I", f.read(4))
-        if magic >> 8 != 0x08:
-            sys.exit(f"{path}: not an IDX file of unsigned bytes (magic {magic:#x})")
-        dims = struct.unpack(">" + "I" * (magic & 0xFF), f.read(4 * (magic & 0xFF)))
-        data = np.frombuffer(f.read(), dtype=np.uint8)
-    if data.size != int(np.prod(dims)):
-        sys.exit(f"{path}: {data.size} values for dimensions {dims}")
-    return data.reshape(dims)
+
 
 
 class Vae(nn.Module):
@@ -77,12 +63,6 @@ class Vae(nn.Module):
         return out[:, :self.latent], out[:, self.latent:].clamp(-30.0, 20.0)
 
 
-def djl_xavier(module):
-    if isinstance(module, nn.Linear):
-        fan_out, fan_in = module.weight.shape
-        a = math.sqrt(6.0 / ((fan_in + fan_out) / 2.0))
-        nn.init.uniform_(module.weight, -a, a)
-        nn.init.zeros_(module.bias)
 
 
 def neg_elbo(model, x):
@@ -116,9 +96,6 @@ def iwae_nll(model, x, k, chunk):
     return -(torch.logsumexp(log_w, 1) - math.log(k))
 
 
-def mean_se(values):
-    v = values.double()
-    return v.mean().item(), (v.std(unbiased=True) / math.sqrt(v.numel())).item()
 
 
 def main():
@@ -139,34 +116,16 @@ def main():
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
 
-    train = torch.from_numpy(read_idx(os.path.join(a.data, "train-images-idx3-ubyte.gz"))
-                             .reshape(-1, 784).astype(np.float32) / 255.0)
-    test = read_idx(a.test_binarized).reshape(-1, 784)
-    if not np.isin(test, (0, 255)).all():
-        sys.exit(f"{a.test_binarized}: a binarised split has only bytes 0 and 255")
-    test = torch.from_numpy(test[:a.test_n].astype(np.float32) / 255.0)
+    train, test = load_splits(a, (784,))
 
     model = Vae(a.latent)
     if a.init == "djl-xavier":
         model.apply(djl_xavier)
-    opt = torch.optim.Adam(model.parameters(), lr=a.lr, betas=(0.9, 0.999), eps=1e-8)
     n = train.shape[0] // a.batch * a.batch
     print(f"reference VAE: {train.shape[0]} training images, {a.epochs} epochs of {n // a.batch}"
           f" steps, batch {a.batch}, latent {a.latent}, init {a.init}, torch {torch.__version__},"
           f" {a.threads} threads", flush=True)
-    t0 = time.perf_counter()
-    for epoch in range(a.epochs):
-        order = torch.randperm(train.shape[0])[:n]
-        total = 0.0
-        for s in range(0, n, a.batch):
-            x = torch.bernoulli(train[order[s:s + a.batch]])
-            loss = neg_elbo(model, x).mean()
-            opt.zero_grad(set_to_none=True)
-            loss.backward()
-            opt.step()
-            total += loss.item()
-        print(f"epoch {epoch + 1}: training -ELBO {total / (n // a.batch):.3f}", flush=True)
-    train_s = time.perf_counter() - t0
+    images, train_s = train_dynamic(model, neg_elbo, train, a, "-ELBO")
 
     model.eval()
     t1 = time.perf_counter()
@@ -180,7 +139,7 @@ def main():
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     print(f"test ({len(test)} images): -ELBO {e:.3f} +- {e_se:.3f}, IWAE k={a.k} NLL {w:.3f}"
           f" +- {w_se:.3f} nats")
-    print(f"RESULT impl=pytorch-eager images_per_s={a.epochs * n / train_s:.1f} neg_elbo={e:.4f}"
+    print(f"RESULT impl=pytorch-eager images_per_s={images / train_s:.1f} neg_elbo={e:.4f}"
           f" neg_elbo_se={e_se:.4f} iwae_nll={w:.4f} iwae_nll_se={w_se:.4f} train_s={train_s:.1f}"
           f" eval_s={eval_s:.1f} peak_rss_mb={rss} torch={torch.__version__}")
 
