@@ -26,7 +26,9 @@ import org.gen4j.evaluation.features.FeatureNetwork;
  * ({@value #FILE_NAME}): every metric result with the inputs that make it reproducible and
  * comparable.
  *
- * <p>It holds the gen4j version, the engine that ran the feature network or model, the time, the
+ * <p>It holds the gen4j version, the default DJL engine of the process (the one that ran the
+ * model and gen4j's own feature networks; a model-file feature network records the engine that
+ * ran it, ONNX Runtime or PyTorch, in its details), the time, the
  * seed of the metrics' random choices, the generated and reference sample counts, the feature
  * network's id and weights hash, the reference set's SHA-256 ({@link Sha256#ofSamples}), and the
  * results. Two FIDs are comparable only when the feature network, its weights hash, the reference
@@ -53,8 +55,9 @@ import org.gen4j.evaluation.features.FeatureNetwork;
  *
  * @param format the format tag, {@value #FORMAT}
  * @param gen4jVersion the gen4j version that computed the metrics
- * @param engine the DJL engine that ran the feature network or model; {@code none} when no
- *     network ran
+ * @param engine the process's default DJL engine, which ran the model and gen4j's own feature
+ *     networks (a model-file feature network names its engine in its details); {@code none}
+ *     when no network ran
  * @param timestamp when the report was made, ISO-8601 UTC
  * @param seed the seed of the metrics' random choices (KID subsets)
  * @param generatedCount the number of generated samples evaluated; 0 when none
