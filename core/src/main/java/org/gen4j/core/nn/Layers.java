@@ -129,6 +129,34 @@ public final class Layers {
 
     /** The single input of a block, or a clear error naming the block. */
     /**
+     * Instance normalisation of images, each channel of each image over its own pixels.
+     *
+     * @param affine whether to learn a scale and shift per channel
+     * @return a new {@link InstanceNorm}
+     */
+    public static InstanceNorm instanceNorm(boolean affine) {
+        return new InstanceNorm(affine);
+    }
+
+    /**
+     * Reflection padding of images by {@code padding} pixels on every side.
+     *
+     * @return a new {@link ReflectionPad}
+     */
+    public static ReflectionPad reflectionPad(int padding) {
+        return new ReflectionPad(padding);
+    }
+
+    /**
+     * Sub-pixel upsampling by {@code factor}.
+     *
+     * @return a new {@link PixelShuffle}
+     */
+    public static PixelShuffle pixelShuffle(int factor) {
+        return new PixelShuffle(factor);
+    }
+
+    /**
      * Runs a single-input, single-output block on one array, for blocks that compose children
      * in their own forward pass.
      */
