@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.gen4j.core.image.ImageGrid;
 import org.gen4j.core.procedure.LatentGenerator;
 import org.gen4j.core.random.RandomStream;
 import org.gen4j.core.spi.Gen4j;
@@ -98,11 +97,7 @@ final class ArithmeticCommand implements Callable<Integer> {
             }
             float[] x = g.generate(means, labels(label, 4), 256);
             System.arraycopy(x, 0, grid, 3 * columns * per, x.length);
-            var shape = g.sampleShape();
-            int h = Math.toIntExact(shape.get(1));
-            ImageGrid.builder().optColumns(columns).optScale(h < 48 ? 2 : 1).build().writePng(grid,
-                    4 * columns, Math.toIntExact(shape.get(0)), h, Math.toIntExact(shape.get(2)),
-                    out);
+            RunData.writeGrid(grid, 4 * columns, g.sampleShape(), columns, out);
             System.err.println("mean(A) - mean(B) + mean(C), last image of the last row: "
                     + out.toAbsolutePath());
         }

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.gen4j.core.data.SampleSet;
-import org.gen4j.core.image.ImageGrid;
 import org.gen4j.core.procedure.ImageCompletion;
 import org.gen4j.core.procedure.SampleRequest;
 import org.gen4j.core.random.RandomStream;
@@ -126,8 +125,7 @@ final class CompleteCommand implements Callable<Integer> {
                 System.arraycopy(done, i * completions * per, grid, (row + 2) * per,
                         completions * per);
             }
-            ImageGrid.builder().optColumns(columns).optScale(h < 48 ? 2 : 1).build()
-                    .writePng(grid, count * columns, c, h, w, out);
+            RunData.writeGrid(grid, count * columns, shape, columns, out);
             System.err.printf("%d images of %s, each with %d completions: %s%n", count,
                     test.description(), completions, out.toAbsolutePath());
         }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.gen4j.core.image.ImageGrid;
 import org.gen4j.core.latent.Interpolation;
 import org.gen4j.core.random.RandomStream;
 import org.gen4j.core.spi.Gen4j;
@@ -96,10 +95,7 @@ final class InterpolateCommand implements Callable<Integer> {
                 System.arraycopy(path, 0, z, r * steps * d, steps * d);
             }
             float[] x = g.generate(z, labels, 256);
-            int h = Math.toIntExact(shape.get(1));
-            ImageGrid.builder().optColumns(steps).optScale(h < 48 ? 2 : 1).build().writePng(x,
-                    rows * steps, Math.toIntExact(shape.get(0)), h, Math.toIntExact(shape.get(2)),
-                    out);
+            RunData.writeGrid(x, rows * steps, shape, steps, out);
             System.err.println("interpolation: " + out.toAbsolutePath());
         }
         return 0;
@@ -141,10 +137,7 @@ final class InterpolateCommand implements Callable<Integer> {
         System.arraycopy(a, 0, row, 0, per);
         System.arraycopy(x, 0, row, per, steps * per);
         System.arraycopy(b, 0, row, (steps + 1) * per, per);
-        var shape = g.sampleShape();
-        int h = Math.toIntExact(shape.get(1));
-        ImageGrid.builder().optColumns(steps + 2).optScale(h < 48 ? 2 : 1).build().writePng(row,
-                steps + 2, Math.toIntExact(shape.get(0)), h, Math.toIntExact(shape.get(2)), out);
+        RunData.writeGrid(row, steps + 2, g.sampleShape(), steps + 2, out);
         System.err.println("interpolation between " + between.get(0) + " and " + between.get(1)
                 + " (the two ends are the images themselves): " + out.toAbsolutePath());
         return 0;

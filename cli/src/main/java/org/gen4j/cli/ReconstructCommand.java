@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.gen4j.core.data.SampleSet;
-import org.gen4j.core.image.ImageGrid;
 import org.gen4j.core.spi.Gen4j;
 import org.gen4j.core.spi.Registry;
 import org.gen4j.core.train.TrainedModel;
@@ -101,10 +100,7 @@ final class ReconstructCommand implements Callable<Integer> {
                 System.arraycopy(x, i * per, grid, ((2 * row) * cols + col) * per, per);
                 System.arraycopy(y, i * per, grid, ((2 * row + 1) * cols + col) * per, per);
             }
-            int h = Math.toIntExact(shape.get(1));
-            ImageGrid.builder().optColumns(cols).optScale(h < 48 ? 2 : 1).build().writePng(grid,
-                    2 * rows * cols, Math.toIntExact(shape.get(0)), h,
-                    Math.toIntExact(shape.get(2)), out);
+            RunData.writeGrid(grid, 2 * rows * cols, shape, cols, out);
             System.err.printf("%d images of %s and their reconstructions%s: %s%n", count,
                     test.description(), asClass == null ? "" : " as class " + asClass,
                     out.toAbsolutePath());

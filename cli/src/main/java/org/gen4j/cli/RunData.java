@@ -1,19 +1,35 @@
 package org.gen4j.cli;
 
+import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.gen4j.core.data.ImageFolderDataset;
 import org.gen4j.core.data.SampleSet;
+import org.gen4j.core.image.ImageGrid;
 import org.gen4j.core.spec.RunSpec;
 import org.gen4j.core.spi.Registry;
 import org.gen4j.core.train.HeldOutData;
 import org.gen4j.core.train.TrainedModel;
 
-/** The images the verbs that take real images work on: a run's test split, or files. */
+/**
+ * The images the verbs work on: a run's test split or image files in, and the PNG grid of their
+ * pictures out.
+ */
 final class RunData {
 
     private RunData() {}
+
+    /**
+     * Writes images of one sample shape {@code (C, H, W)} as a PNG grid of {@code columns} per
+     * row, enlarged twice when they are smaller than 48 pixels high, as every verb's picture is.
+     */
+    static void writeGrid(float[] images, int count, Shape sample,
+            int columns, Path out) throws IOException {
+        int h = Math.toIntExact(sample.get(1));
+        ImageGrid.builder().optColumns(columns).optScale(h < 48 ? 2 : 1).build().writePng(images,
+                count, Math.toIntExact(sample.get(0)), h, Math.toIntExact(sample.get(2)), out);
+    }
 
     /** The test split of a run's data, with its data options (binarised the fixed way). */
     static SampleSet testSplit(Registry registry, RunSpec spec) {

@@ -3,7 +3,6 @@ package org.gen4j.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.gen4j.core.image.ImageGrid;
 import org.gen4j.core.procedure.LatentCodes;
 import org.gen4j.core.procedure.LatentGenerator;
 import org.gen4j.core.random.RandomStream;
@@ -102,11 +101,7 @@ final class TraverseCommand implements Callable<Integer> {
                 }
             }
             float[] x = g.generate(z, null, 256);
-            var shape = g.sampleShape();
-            int h = Math.toIntExact(shape.get(1));
-            ImageGrid.builder().optColumns(columns).optScale(h < 48 ? 2 : 1).build().writePng(x,
-                    rows * columns, Math.toIntExact(shape.get(0)), h,
-                    Math.toIntExact(shape.get(2)), out);
+            RunData.writeGrid(x, rows * columns, g.sampleShape(), columns, out);
             System.err.println("traversal of " + chosen.name() + " (" + columns + " values per"
                     + " row): " + out.toAbsolutePath());
         }

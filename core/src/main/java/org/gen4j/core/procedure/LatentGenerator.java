@@ -1,6 +1,7 @@
 package org.gen4j.core.procedure;
 
 import ai.djl.ndarray.NDArray;
+import org.gen4j.core.random.RandomStream;
 
 /**
  * A procedure whose samples are decoded from latent vectors (a GAN's generator, a VAE's decoder):
@@ -28,7 +29,7 @@ public interface LatentGenerator {
      *
      * @return {@code (n, latentSize)} row-major
      */
-    default float[] draw(org.gen4j.core.random.RandomStream random, int n) {
+    default float[] draw(RandomStream random, int n) {
         float[] z = new float[Math.multiplyExact(n, latentSize())];
         random.fillGaussian(z, 1f);
         return z;

@@ -75,6 +75,8 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
     private final AuxiliaryTask auxiliary;
     private final int codeSize;
     private final Growth growth;
+    /** The reported values, fixed at construction (the trainer asks every step). */
+    private final List<String> metrics;
 
     /** The settings of one GAN procedure's step; {@code growth} is ProGAN's, or null. */
     record Settings(int nCritic, int latentSize, float initStd, DiffAugment augment,
@@ -96,6 +98,11 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
         this.auxiliary = settings.auxiliary();
         this.codeSize = auxiliary == null ? 0 : auxiliary.codeSize();
         this.growth = settings.growth();
+        List<String> names = new ArrayList<>(METRICS);
+        if (auxiliary != null) {
+            names.addAll(auxiliary.metrics());
+        }
+        this.metrics = List.copyOf(names);
     }
 
     private boolean conditional() {
@@ -129,12 +136,7 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
 
     @Override
     public List<String> metrics() {
-        if (auxiliary == null) {
-            return METRICS;
-        }
-        List<String> all = new ArrayList<>(METRICS);
-        all.addAll(auxiliary.metrics());
-        return all;
+        return metrics;
     }
 
     @Override

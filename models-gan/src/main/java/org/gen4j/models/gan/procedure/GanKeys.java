@@ -1,5 +1,6 @@
 package org.gen4j.models.gan.procedure;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.gen4j.core.augment.DiffAugment;
@@ -79,7 +80,7 @@ public final class GanKeys {
 
     /** The common keys but the initialisation's (ProGAN's equalised layers start at N(0, 1)). */
     static List<SpecKey<?>> progan() {
-        List<SpecKey<?>> all = new java.util.ArrayList<>(common());
+        List<SpecKey<?>> all = new ArrayList<>(common());
         all.remove(INIT_STD);
         all.add(PHASE_STEPS);
         return List.copyOf(all);
@@ -87,7 +88,7 @@ public final class GanKeys {
 
     /** The common keys and these. */
     static List<SpecKey<?>> with(SpecKey<?>... more) {
-        List<SpecKey<?>> all = new java.util.ArrayList<>(common());
+        List<SpecKey<?>> all = new ArrayList<>(common());
         all.addAll(List.of(more));
         return List.copyOf(all);
     }

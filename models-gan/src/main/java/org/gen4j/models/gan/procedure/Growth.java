@@ -67,11 +67,6 @@ final class Growth {
         return (float) ((double) (i - phase * phaseSteps + 1) / phaseSteps);
     }
 
-    /** The steps per phase in use; 0 before the first step. */
-    long phaseSteps() {
-        return phaseSteps;
-    }
-
     void save(ProcedureState.Writer writer) {
         writer.put("progan-phase-steps", phaseSteps);
         writer.put("progan-step", step);

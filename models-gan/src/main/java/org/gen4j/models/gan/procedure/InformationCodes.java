@@ -44,11 +44,6 @@ final class InformationCodes implements AuxiliaryTask {
         return categories;
     }
 
-    /** The continuous codes. */
-    int continuous() {
-        return continuous;
-    }
-
     @Override
     public List<String> metrics() {
         return List.of("info_loss", "mutual_info");

@@ -50,8 +50,9 @@ class BigGanTrainingTest {
     @Test
     void samplesOfClassKAreClassifiedAsKFarAboveChanceAfterAShortRun() throws Exception {
         // 300 steps of a width-8 biggan without attention, hinge loss and the GAN procedures'
-        // default Adam (BigGAN's own rates learn too slowly for so short a run), on the
-        // embedded 4,000 images: about 40 s. Measured on MXNet: accuracy 0.44 (chance 0.10).
+        // default Adam, on the embedded 4,000 images: about 60 s in CI on 2 cores. Measured on
+        // MXNet: accuracy 0.44 (chance 0.10). (The preset's rates at width 16 with attention,
+        // 310 two-critic steps in bench/run gan-family, reached 0.34 at about twice the cost.)
         RunSpec spec = RunSpec.builder().setModel("biggan").opt("loss", "hinge").optSteps(300)
                 .optSeed(42).optModelOptions(Map.of("width", 8, "attention", false))
                 .optCheckpointEvery(300).build(REGISTRY);
