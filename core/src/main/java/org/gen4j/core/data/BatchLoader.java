@@ -1,11 +1,15 @@
 package org.gen4j.core.data;
 
 import ai.djl.ndarray.types.Shape;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.gen4j.core.procedure.BatchField;
 import org.gen4j.core.random.RandomStream;
 
 /**
@@ -81,9 +85,22 @@ public final class BatchLoader implements AutoCloseable {
      * @param labels the label of each sample, or {@code null} when the set has no labels
      * @param indices the index in the sample set of each sample of the batch
      * @param shape {@code (N, sampleShape...)}
+     * @param fields the values of the set's extra fields ({@link SampleSet#fieldShapes()}), each
+     *     {@code (N, fieldShape...)} row-major; empty when it has none
      */
     public record Batch(int epoch, int index, float[] data, int[] labels, int[] indices,
-            Shape shape) {
+            Shape shape, Map<BatchField, float[]> fields) {
+
+        /** Normalises a null map of fields. */
+        public Batch {
+            fields = fields == null ? Map.of() : Collections.unmodifiableMap(fields);
+        }
+
+        /** A batch without extra fields. */
+        public Batch(int epoch, int index, float[] data, int[] labels, int[] indices,
+                Shape shape) {
+            this(epoch, index, data, labels, indices, shape, Map.of());
+        }
 
         /** The number of samples in the batch. */
         public int size() {
@@ -319,6 +336,15 @@ public final class BatchLoader implements AutoCloseable {
                 labels[j] = data.label(index);
             }
         }
-        return new Batch(epoch, b, values, labels, indices, batchShape);
+        Map<BatchField, float[]> fields = new LinkedHashMap<>();
+        for (Map.Entry<BatchField, Shape> f : data.fieldShapes().entrySet()) {
+            int size = Math.toIntExact(f.getValue().size());
+            float[] field = new float[batchSize * size];
+            for (int j = 0; j < batchSize; j++) {
+                data.copyField(f.getKey(), indices[j], epoch, field, j * size);
+            }
+            fields.put(f.getKey(), field);
+        }
+        return new Batch(epoch, b, values, labels, indices, batchShape, fields);
     }
 }

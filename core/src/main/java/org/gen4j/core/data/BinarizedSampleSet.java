@@ -1,8 +1,10 @@
 package org.gen4j.core.data;
 
 import ai.djl.ndarray.types.Shape;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.gen4j.core.procedure.BatchField;
 import org.gen4j.core.random.RandomStream;
 
 /**
@@ -98,6 +100,16 @@ public final class BinarizedSampleSet implements SampleSet {
         for (int i = offset; i < offset + n; i++) {
             dst[i] = random.nextFloat() < (dst[i] + 1) * 0.5f ? 1f : -1f;
         }
+    }
+
+    @Override
+    public Map<BatchField, Shape> fieldShapes() {
+        return base.fieldShapes();
+    }
+
+    @Override
+    public void copyField(BatchField field, int index, int epoch, float[] dst, int offset) {
+        base.copyField(field, index, epoch, dst, offset);
     }
 
     @Override

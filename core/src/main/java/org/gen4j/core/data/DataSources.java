@@ -27,6 +27,11 @@ import org.gen4j.core.util.Options;
  *       the seed.
  * </ol>
  *
+ * <p>Option {@code pairing} reads a folder as image pairs instead ({@link PairedImageSet}:
+ * {@code folders} for {@code A/} and {@code B/} matched by name, {@code side-by-side}), or as two
+ * unpaired domains ({@link UnpairedImageSet}: {@code unpaired}); option {@code direction}
+ * ({@code a-to-b} or {@code b-to-a}) says which side is the input.
+ *
  * <p>For folders and files, unknown options are errors; a factory checks its own options. Every
  * source also takes {@code binarize} ({@link BinarizedSampleSet}): {@code dynamic}, {@code fixed}
  * or {@code none} (default), for grayscale data, and {@code binarize-seed}, the seed of the fixed
@@ -77,6 +82,19 @@ public final class DataSources {
                 throw new DataException("data folder '" + data + "' is not a valid path: "
                         + e.getMessage(), e);
             }
+        }
+        String pairing = options.getChoice(PairedImageSet.PAIRING, "none", Set.of("none",
+                PairedImageSet.FOLDERS, PairedImageSet.SIDE_BY_SIDE, UnpairedImageSet.UNPAIRED));
+        if (!pairing.equals("none")) {
+            if (path == null || !Files.isDirectory(path)) {
+                throw new DataException("data '" + data + "' with pairing=" + pairing + " must be"
+                        + " an existing folder (A/ and B/, or side-by-side images)");
+            }
+            SampleSet set = pairing.equals(UnpairedImageSet.UNPAIRED)
+                    ? UnpairedImageSet.open(path, options, seed)
+                    : PairedImageSet.open(path, pairing, options);
+            options.checkAllUsed();
+            return set;
         }
         if (path != null && Files.isDirectory(path)) {
             if (IdxDataset.isIdxFolder(path)) {

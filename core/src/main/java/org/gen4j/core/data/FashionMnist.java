@@ -76,6 +76,21 @@ public final class FashionMnist {
         return IdxDataset.fromFolder(dir, split);
     }
 
+    /**
+     * A split of the embedded sample or of the full set, for the data sets derived from
+     * Fashion-MNIST: options {@code source} ({@value #SAMPLE_NAME}, the default, or {@value
+     * #FULL_NAME}), {@code split} (train or test) and, for the full set, {@code path}. Does not
+     * check for unknown options.
+     */
+    public static IdxDataset fromOptions(Options options) {
+        String source = options.getChoice("source", SAMPLE_NAME, Set.of(SAMPLE_NAME, FULL_NAME));
+        String split = options.getChoice("split", IdxDataset.TRAIN, SPLITS);
+        if (source.equals(SAMPLE_NAME)) {
+            return sample(split);
+        }
+        return full(Path.of(OptionValues.getString(options, "path", DEFAULT_PATH)), split);
+    }
+
     /** The factory of the embedded sample, named {@value #SAMPLE_NAME}; option {@code split}. */
     public static DatasetFactory sampleFactory() {
         return new DatasetFactory() {

@@ -1,6 +1,8 @@
 package org.gen4j.core.data;
 
 import ai.djl.ndarray.types.Shape;
+import java.util.Map;
+import org.gen4j.core.procedure.BatchField;
 
 /**
  * A finite, in-memory set of samples (images or points), each with an optional class label.
@@ -40,4 +42,25 @@ public interface SampleSet {
 
     /** A short human description, for logs and reports (for example the source path). */
     String description();
+
+    /**
+     * The fields each sample carries beyond its image and label, with the shape of one value
+     * ({@link BatchField#TARGETS}: the paired target image of an image-to-image set; a second
+     * domain's image): none by default. Every batch carries each of them.
+     */
+    default Map<BatchField, Shape> fieldShapes() {
+        return Map.of();
+    }
+
+    /**
+     * Copies the value of an extra field of sample {@code index} as the loader serves it in
+     * {@code epoch}; a pure function of its arguments, as {@link #copySample(int, int, float[],
+     * int)}.
+     *
+     * @throws IllegalArgumentException if the set has no such field
+     */
+    default void copyField(BatchField field, int index, int epoch, float[] dst, int offset) {
+        throw new IllegalArgumentException(description() + " has no field " + field
+                + "; it has " + fieldShapes().keySet());
+    }
 }

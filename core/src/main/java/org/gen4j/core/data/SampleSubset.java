@@ -1,7 +1,9 @@
 package org.gen4j.core.data;
 
 import ai.djl.ndarray.types.Shape;
+import java.util.Map;
 import java.util.Objects;
+import org.gen4j.core.procedure.BatchField;
 import org.gen4j.core.random.RandomStream;
 
 /**
@@ -91,6 +93,16 @@ public final class SampleSubset implements SampleSet {
     @Override
     public void copySample(int index, int epoch, float[] dst, int offset) {
         base.copySample(indexes[index], epoch, dst, offset);
+    }
+
+    @Override
+    public Map<BatchField, Shape> fieldShapes() {
+        return base.fieldShapes();
+    }
+
+    @Override
+    public void copyField(BatchField field, int index, int epoch, float[] dst, int offset) {
+        base.copyField(field, indexes[index], epoch, dst, offset);
     }
 
     @Override

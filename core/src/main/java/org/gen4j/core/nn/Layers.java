@@ -127,7 +127,6 @@ public final class Layers {
         return new AvgPool2d(kernel);
     }
 
-    /** The single input of a block, or a clear error naming the block. */
     /**
      * Instance normalisation of images, each channel of each image over its own pixels.
      *
@@ -165,6 +164,30 @@ public final class Layers {
         return block.forward(parameterStore, new NDList(x), training, params).singletonOrThrow();
     }
 
+    /**
+     * A skip connection {@code concat(x, body(x))} along the channels (a U-Net level).
+     *
+     * @param body keeps the batch and the image size
+     * @return a new {@link SkipConcat}
+     */
+    public static SkipConcat skipConcat(Block body) {
+        return new SkipConcat(body);
+    }
+
+    /**
+     * Dropout with masks from a gen4j stream.
+     *
+     * @param rate the probability of dropping a value, in [0, 1)
+     * @param noise the stream holder the network's dropout blocks share
+     * @param atInference whether it also drops in inference mode (pix2pix's noise)
+     * @return a new {@link NoiseDropout}
+     */
+    public static NoiseDropout noiseDropout(float rate, NoiseDropout.Noise noise,
+            boolean atInference) {
+        return new NoiseDropout(rate, noise, atInference);
+    }
+
+    /** The single input of a block, or a clear error naming the block. */
     static NDArray single(Class<?> block, NDList inputs) {
         if (inputs.size() != 1) {
             throw new IllegalArgumentException(block.getSimpleName() + " expects 1 input but got "

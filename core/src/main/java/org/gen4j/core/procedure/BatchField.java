@@ -1,5 +1,6 @@
 package org.gen4j.core.procedure;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -25,6 +26,13 @@ public record BatchField(String name, String description) {
     public static final BatchField LABELS = new BatchField("labels", "class labels");
     /** A paired target image per sample (pix2pix, super-resolution). */
     public static final BatchField TARGETS = new BatchField("targets", "paired target images");
+    /**
+     * An image of the second domain per sample, drawn independently of the first (CycleGAN's
+     * unpaired training).
+     */
+    public static final BatchField UNPAIRED = new BatchField("unpaired",
+            "unpaired images of the second domain");
+
     /** A mask per sample (inpainting). */
     public static final BatchField MASKS = new BatchField("masks", "masks");
     /** A domain label per sample (StarGAN, CycleGAN). */
@@ -38,6 +46,19 @@ public record BatchField(String name, String description) {
             throw new IllegalArgumentException("batch field name must be lower-kebab-case, got '"
                     + name + "'");
         }
+    }
+
+    /**
+     * The field of a name, as a checkpoint stores it: one of the constants here, or a field of
+     * an application's own (described by its name).
+     */
+    public static BatchField named(String name) {
+        for (BatchField f : List.of(IMAGES, LABELS, TARGETS, UNPAIRED, MASKS, DOMAINS)) {
+            if (f.name.equals(name)) {
+                return f;
+            }
+        }
+        return new BatchField(name, name);
     }
 
     /** A field of an application's own. */

@@ -1,6 +1,7 @@
 package org.gen4j.core.procedure;
 
 import ai.djl.ndarray.types.Shape;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -13,15 +14,22 @@ import java.util.Set;
  * @param numClasses the number of classes when the data has labels, else 0
  * @param fields the fields its batches carry (always {@link BatchField#IMAGES})
  * @param description the data set, for messages
+ * @param fieldShapes the shape of one value of each extra field (a paired target image), for the
+ *     fields beyond images and labels; each is in {@code fields}
  */
 public record DataInfo(Shape sampleShape, int numClasses, Set<BatchField> fields,
-        String description) {
+        String description, Map<BatchField, Shape> fieldShapes) {
 
     /** Validates. */
     public DataInfo {
         Objects.requireNonNull(sampleShape, "sampleShape is null");
         fields = Set.copyOf(fields);
         Objects.requireNonNull(description, "description is null");
+        fieldShapes = Map.copyOf(fieldShapes);
+        if (!fields.containsAll(fieldShapes.keySet())) {
+            throw new IllegalArgumentException("the extra fields " + fieldShapes.keySet()
+                    + " must be among the fields " + fields);
+        }
         if (numClasses < 0) {
             throw new IllegalArgumentException("numClasses must be >= 0, got " + numClasses);
         }
@@ -29,6 +37,29 @@ public record DataInfo(Shape sampleShape, int numClasses, Set<BatchField> fields
             throw new IllegalArgumentException("data with labels needs numClasses > 0, and data"
                     + " without none; got " + numClasses + " classes and fields " + fields);
         }
+    }
+
+    /** Data without extra fields. */
+    public DataInfo(Shape sampleShape, int numClasses, Set<BatchField> fields,
+            String description) {
+        this(sampleShape, numClasses, fields, description, Map.of());
+    }
+
+    /**
+     * The shape of one value of a field: the samples' for {@link BatchField#IMAGES}.
+     *
+     * @throws IllegalArgumentException if the data has no such image-like field
+     */
+    public Shape shapeOf(BatchField field) {
+        if (field.equals(BatchField.IMAGES)) {
+            return sampleShape;
+        }
+        Shape shape = fieldShapes.get(field);
+        if (shape == null) {
+            throw new IllegalArgumentException("the data " + description + " has no "
+                    + field.description() + " (field " + field + "); its fields are " + fields);
+        }
+        return shape;
     }
 
     /** Data of a shape without labels. */

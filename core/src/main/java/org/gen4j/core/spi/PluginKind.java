@@ -11,6 +11,8 @@ import org.gen4j.core.loss.VariationalLossFactory;
 import org.gen4j.core.metric.MetricFactory;
 import org.gen4j.core.model.DiscriminatorFactory;
 import org.gen4j.core.model.GeneratorFactory;
+import org.gen4j.core.model.PatchDiscriminatorFactory;
+import org.gen4j.core.model.TranslatorFactory;
 import org.gen4j.core.optim.OptimizerFactory;
 import org.gen4j.core.optim.ScheduleFactory;
 import org.gen4j.core.procedure.ProcedureFactory;
@@ -52,6 +54,15 @@ public final class PluginKind<T extends NamedFactory> {
     /** Discriminator (critic) architectures. */
     public static final PluginKind<DiscriminatorFactory> DISCRIMINATOR =
             new PluginKind<>("discriminator", "discriminators", DiscriminatorFactory.class);
+    /** Image-to-image networks ({@code unet}, {@code resnet}, {@code srresnet}). */
+    public static final PluginKind<TranslatorFactory> TRANSLATOR =
+            new PluginKind<>("translator", "translators", TranslatorFactory.class);
+
+    /** Critics that score every patch of an image ({@code patchgan}). */
+    public static final PluginKind<PatchDiscriminatorFactory> PATCH_DISCRIMINATOR =
+            new PluginKind<>("patch-discriminator", "patch-discriminators",
+                    PatchDiscriminatorFactory.class);
+
     /** Named data sets. */
     public static final PluginKind<DatasetFactory> DATASET =
             new PluginKind<>("dataset", "datasets", DatasetFactory.class);
@@ -107,8 +118,9 @@ public final class PluginKind<T extends NamedFactory> {
 
     /** The core's kinds, in the order {@code gen4j list} shows them. */
     public static List<PluginKind<?>> builtIn() {
-        return List.of(PROCEDURE, GENERATOR, DISCRIMINATOR, LOSS, RECONSTRUCTION_LOSS,
-                VARIATIONAL_LOSS, REGULARIZER, OPTIMIZER, SCHEDULE, PRESET, DATASET, METRIC);
+        return List.of(PROCEDURE, GENERATOR, DISCRIMINATOR, TRANSLATOR, PATCH_DISCRIMINATOR, LOSS,
+                RECONSTRUCTION_LOSS, VARIATIONAL_LOSS, REGULARIZER, OPTIMIZER, SCHEDULE, PRESET,
+                DATASET, METRIC);
     }
 
     /** The singular noun, as in "Unknown loss 'x'". */

@@ -21,6 +21,8 @@ import org.gen4j.core.data.BatchLoader;
  * @param numClasses the data's number of classes (0 without labels)
  * @param fields the data's batch fields
  * @param trainer the trainer's state
+ * @param fieldShapes the shape of one value of each extra field (a paired target image), by
+ *     field name
  */
 public record CheckpointState(
         @JsonProperty("format") String format,
@@ -32,7 +34,8 @@ public record CheckpointState(
         @JsonProperty("sample-shape") long[] sampleShape,
         @JsonProperty("num-classes") int numClasses,
         @JsonProperty("fields") List<String> fields,
-        @JsonProperty("trainer") TrainerState trainer) {
+        @JsonProperty("trainer") TrainerState trainer,
+        @JsonProperty("field-shapes") Map<String, long[]> fieldShapes) {
 
     /** The current format tag: the checkpoint has a {@code manifest.json} of its files. */
     public static final String FORMAT = "gen4j-checkpoint/3";
@@ -47,6 +50,7 @@ public record CheckpointState(
     public CheckpointState {
         metrics = metrics == null ? Map.of() : metrics;
         fields = fields == null ? List.of("images") : fields;
+        fieldShapes = fieldShapes == null ? Map.of() : fieldShapes;
     }
 
     /** Training steps completed. */

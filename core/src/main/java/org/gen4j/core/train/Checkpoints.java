@@ -145,7 +145,7 @@ public final class Checkpoints {
         TrainerState saved = trainer.save(tmp);
         CheckpointState state = new CheckpointState(CheckpointState.FORMAT, run.epoch(),
                 run.engine(), run.data(), run.spec(), run.metrics(), run.sampleShape(),
-                run.numClasses(), run.fields(), saved);
+                run.numClasses(), run.fields(), saved, run.fieldShapes());
         AtomicFiles.writeString(tmp.resolve("state.json"), JSON.writeValueAsString(state));
         CheckpointManifest.write(tmp);
         Path target = folder.resolve(name);

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.gen4j.core.data.DataSources;
 import org.gen4j.core.data.IdxDataset;
 import org.gen4j.core.data.SampleSet;
+import org.gen4j.core.procedure.BatchField;
 import org.gen4j.core.spec.RunSpec;
 import org.gen4j.core.spi.Registry;
 import org.gen4j.core.util.Options;
@@ -50,6 +51,16 @@ public final class HeldOutData {
         public void copySample(int index, float[] dst, int offset) {
             Objects.checkIndex(index, size);
             base.copySample(index, dst, offset);
+        }
+
+        @Override
+        public Map<BatchField, Shape> fieldShapes() {
+            return base.fieldShapes();
+        }
+
+        @Override
+        public void copyField(BatchField field, int index, int epoch, float[] dst, int offset) {
+            base.copyField(field, index, epoch, dst, offset);
         }
 
         @Override

@@ -46,6 +46,6 @@ final class LegacyCheckpoints {
                 optimizers, streams, null, Map.of());
         return new CheckpointState(CheckpointState.LEGACY_GAN_FORMAT, tree.path("epoch").asInt(),
                 tree.path("engine").asText("MXNet"), data, spec, metrics, sampleShape, 0,
-                List.of("images"), trainer);
+                List.of("images"), trainer, null);
     }
 }

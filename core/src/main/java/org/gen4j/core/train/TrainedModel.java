@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.gen4j.core.model.LikelihoodModel;
 import org.gen4j.core.procedure.BatchField;
 import org.gen4j.core.procedure.DataInfo;
 import org.gen4j.core.procedure.ImageCompletion;
+import org.gen4j.core.procedure.ImageTranslation;
 import org.gen4j.core.procedure.LatentEncoder;
 import org.gen4j.core.procedure.LatentGenerator;
 import org.gen4j.core.procedure.LikelihoodProcedure;
@@ -77,8 +79,13 @@ public final class TrainedModel implements AutoCloseable {
         if (state.numClasses() > 0) {
             fields.add(BatchField.LABELS);
         }
+        Map<BatchField, Shape> fieldShapes = new HashMap<>();
+        state.fieldShapes().forEach((name, shape) -> {
+            fieldShapes.put(BatchField.named(name), new Shape(shape));
+            fields.add(BatchField.named(name));
+        });
         DataInfo data = new DataInfo(new Shape(state.sampleShape()), state.numClasses(), fields,
-                "the data of " + dir);
+                "the data of " + dir, fieldShapes);
         NDManager manager = NDManager.newBaseManager();
         try {
             ProcedureTrainer trainer = ProcedureTrainer.create(spec, registry, data,
@@ -211,6 +218,12 @@ public final class TrainedModel implements AutoCloseable {
     /** The model as an image completer, when its procedure completes images. */
     public Optional<ImageCompletion> completion() {
         return trainer.procedure() instanceof ImageCompletion c ? Optional.of(c)
+                : Optional.empty();
+    }
+
+    /** The model as an image translation, when its procedure translates images. */
+    public Optional<ImageTranslation> translation() {
+        return trainer.procedure() instanceof ImageTranslation t ? Optional.of(t)
                 : Optional.empty();
     }
 

@@ -98,6 +98,14 @@ final class TrainerContexts {
             if (labels != null) {
                 fields.put(BatchField.LABELS, manager.create(labels));
             }
+            for (Map.Entry<BatchField, Shape> f : data.fieldShapes().entrySet()) {
+                int size = Math.toIntExact(f.getValue().size());
+                float[] field = new float[n * size];
+                for (int i = 0; i < n; i++) {
+                    data.copyField(f.getKey(), i, 0, field, i * size);
+                }
+                fields.put(f.getKey(), manager.create(field, new Shape(n).addAll(f.getValue())));
+            }
             return Optional.of(new StepBatch(fields, data.description()));
         }
     }
@@ -147,6 +155,16 @@ final class TrainerContexts {
             fields.put(BatchField.IMAGES, manager.create(b.data(), b.shape()));
             if (b.labels() != null) {
                 fields.put(BatchField.LABELS, manager.create(b.labels()));
+            }
+            int n = b.size();
+            for (Map.Entry<BatchField, float[]> f : b.fields().entrySet()) {
+                long per = f.getValue().length / n;
+                Shape shape = trainer.data().shapeOf(f.getKey());
+                if (shape.size() != per) {
+                    throw new IllegalStateException("field " + f.getKey() + " of " + source
+                            + " has " + per + " values per sample, expected " + shape);
+                }
+                fields.put(f.getKey(), manager.create(f.getValue(), new Shape(n).addAll(shape)));
             }
             return new StepBatch(fields, source);
         }

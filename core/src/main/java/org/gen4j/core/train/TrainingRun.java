@@ -5,11 +5,13 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.gen4j.core.data.BatchLoader;
 import org.gen4j.core.data.DataSources;
@@ -120,9 +122,19 @@ public final class TrainingRun implements AutoCloseable {
 
     /** What a procedure is told of a data set. */
     static DataInfo dataInfo(SampleSet data) {
-        return data.hasLabels()
-                ? DataInfo.labelled(data.sampleShape(), data.numClasses(), data.description())
-                : DataInfo.unlabelled(data.sampleShape(), data.description());
+        Set<BatchField> fields = new HashSet<>(data.fieldShapes().keySet());
+        fields.add(BatchField.IMAGES);
+        if (data.hasLabels()) {
+            fields.add(BatchField.LABELS);
+        }
+        return new DataInfo(data.sampleShape(), data.numClasses(), fields, data.description(),
+                data.fieldShapes());
+    }
+
+    private static Map<String, long[]> fieldShapes(DataInfo data) {
+        Map<String, long[]> shapes = new TreeMap<>();
+        data.fieldShapes().forEach((f, shape) -> shapes.put(f.name(), shape.getShape()));
+        return shapes;
     }
 
     /**
@@ -343,7 +355,8 @@ public final class TrainingRun implements AutoCloseable {
         List<String> fields = dataInfo.fields().stream().map(BatchField::name).sorted().toList();
         CheckpointState state = new CheckpointState(CheckpointState.FORMAT, epoch,
                 Engine.getInstance().getEngineName(), loader.state(), spec.toTree(), values,
-                data.sampleShape().getShape(), dataInfo.numClasses(), fields, null);
+                data.sampleShape().getShape(), dataInfo.numClasses(), fields, null,
+                fieldShapes(dataInfo));
         return Checkpoints.write(runDir, trainer, state, spec.keepCheckpoints());
     }
 

@@ -26,6 +26,7 @@ import org.gen4j.core.train.TrainedModel;
 import org.gen4j.core.train.TrainingRun;
 import org.gen4j.evaluation.Evaluator;
 import org.gen4j.evaluation.features.FashionMnistClassifier;
+import org.gen4j.testing.plugins.RunAssertions;
 
 /** Shared pieces of the GAN procedure tests. */
 public final class GanFixtures {
@@ -118,24 +119,8 @@ public final class GanFixtures {
      */
     public static void assertResumesBitForBit(LongFunction<RunSpec> spec, long steps, long half,
             Path dir, List<String> files) throws java.io.IOException {
-        Path straight = dir.resolve("straight");
-        try (TrainingRun r = TrainingRun.start(spec.apply(steps), REGISTRY, straight)) {
-            r.train(null);
-        }
-        Path resumed = dir.resolve("resumed");
-        try (TrainingRun r = TrainingRun.start(spec.apply(half), REGISTRY, resumed)) {
-            r.train(null);
-        }
-        RunSpec longer = TrainingRun.resumeLoader(resumed).setValue("steps", steps)
-                .build(REGISTRY);
-        try (TrainingRun r = TrainingRun.resume(longer, REGISTRY, resumed)) {
-            r.train(null);
-        }
-        String checkpoint = String.format("checkpoints/step-%08d/", steps);
-        for (String f : files) {
-            assertThat(Files.readAllBytes(resumed.resolve(checkpoint + f))).as(f)
-                    .isEqualTo(Files.readAllBytes(straight.resolve(checkpoint + f)));
-        }
+        RunAssertions.assertResumesBitForBit(REGISTRY, spec, steps, half, dir, files);
+    }
     }
 
     /**
