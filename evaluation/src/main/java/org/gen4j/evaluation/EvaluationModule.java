@@ -8,6 +8,7 @@ import org.gen4j.evaluation.features.FeatureNetworkFactories;
 import org.gen4j.evaluation.features.FeatureNetworkFactory;
 import org.gen4j.evaluation.features.FeatureNetworks;
 import org.gen4j.evaluation.metrics.MetricFactories;
+import org.gen4j.evaluation.perceptual.PerceptualLossFactory;
 
 /**
  * The evaluation plugin: registers every metric of this module by name ({@code fid}, {@code kid},
@@ -16,7 +17,8 @@ import org.gen4j.evaluation.metrics.MetricFactories;
  * {@code high-quality-share}, {@code psnr}, {@code ssim}); find them with
  * {@link org.gen4j.core.spi.Registry#metric(String)}; and the feature-network plugin kind
  * ({@link FeatureNetworks#KIND}) with its networks ({@code fashion-mnist-classifier}, {@code
- * classifier}, {@code onnx}, {@code torchscript}).
+ * classifier}, {@code onnx}, {@code torchscript}); and the reconstruction term {@code
+ * perceptual}.
  */
 public final class EvaluationModule extends AbstractModule implements GenPlugin {
 
@@ -25,6 +27,7 @@ public final class EvaluationModule extends AbstractModule implements GenPlugin 
         for (MetricFactory factory : MetricFactories.all()) {
             GenBindings.addMetric(binder(), factory);
         }
+        GenBindings.addReconstructionLoss(binder(), new PerceptualLossFactory());
         for (FeatureNetworkFactory factory : FeatureNetworkFactories.all()) {
             GenBindings.add(binder(), FeatureNetworks.KIND, factory);
         }

@@ -91,10 +91,8 @@ public final class PairedImageSet implements SampleSet {
     private static PairedImageSet folders(Path root, Options options, boolean reverse) {
         ImageFolderDataset a = ImageFolderDataset.fromOptions(side(root, "A"), options);
         ImageFolderDataset b = ImageFolderDataset.fromOptions(side(root, "B"), options);
-        Map<String, Integer> bByName = new LinkedHashMap<>();
-        for (int i = 0; i < b.size(); i++) {
-            bByName.put(stem(root.resolve("B"), b.file(i)), i);
-        }
+        Map<String, Integer> bByName = byName(root, "B", b);
+        byName(root, "A", a);
         List<int[]> pairs = new ArrayList<>();
         for (int i = 0; i < a.size(); i++) {
             String name = stem(root.resolve("A"), a.file(i));
@@ -169,6 +167,22 @@ public final class PairedImageSet implements SampleSet {
                     + "/ is missing (found " + IdxDataset.listing(root) + ")");
         }
         return dir;
+    }
+
+    /** Each image's index by its name without extension; two files of one name are an error. */
+    private static Map<String, Integer> byName(Path root, String side, ImageFolderDataset set) {
+        Map<String, Integer> names = new LinkedHashMap<>();
+        for (int i = 0; i < set.size(); i++) {
+            String name = stem(root.resolve(side), set.file(i));
+            Integer other = names.put(name, i);
+            if (other != null) {
+                throw new DataException("paired images in '" + root + "': " + side + "/ holds "
+                        + set.file(other).getFileName() + " and " + set.file(i).getFileName()
+                        + ", two images of the name " + name + "; pairs match by file name"
+                        + " without extension, so keep one");
+            }
+        }
+        return names;
     }
 
     private static String stem(Path dir, Path file) {

@@ -165,6 +165,15 @@ public final class Layers {
     }
 
     /**
+     * The parametric ReLU with one learned slope, starting at 0.25.
+     *
+     * @return a new {@link ParametricRelu}
+     */
+    public static ParametricRelu prelu() {
+        return new ParametricRelu();
+    }
+
+    /**
      * A skip connection {@code concat(x, body(x))} along the channels (a U-Net level).
      *
      * @param body keeps the batch and the image size

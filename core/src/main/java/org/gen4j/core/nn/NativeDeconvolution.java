@@ -13,11 +13,15 @@ final class NativeDeconvolution {
     /** The system property that turns it off ({@code false}). */
     static final String PROPERTY = "gen4j.nn.nativeDeconvolution";
 
+    /** How many {@link TransposedConvolution#phasesOnly()} scopes are open on this thread. */
+    static final ThreadLocal<int[]> SUPPRESSED = ThreadLocal.withInitial(() -> new int[1]);
+
     private NativeDeconvolution() {}
 
     /**
      * Whether to call MXNet's own deconvolution operator: on MXNet unless the system property
-     * {@value #PROPERTY} is {@code false}, and only for more than one output channel with
+     * {@value #PROPERTY} is {@code false} or a {@link TransposedConvolution#phasesOnly()} scope
+     * is open on this thread, and only for more than one output channel with
      * kernel >= stride and padding < kernel. MXNet 1.9's MKL-DNN deconvolution backward fails for
      * one output channel (ENGINES.md), and crashes the process (SIGSEGV) when the weight is a
      * computed array, so a one-channel layer cannot be padded to two channels either: those
@@ -28,7 +32,8 @@ final class NativeDeconvolution {
      */
     static boolean applies(NDManager manager) {
         return "MXNet".equals(manager.getEngine().getEngineName())
-                && !"false".equalsIgnoreCase(System.getProperty(PROPERTY));
+                && !"false".equalsIgnoreCase(System.getProperty(PROPERTY))
+                && SUPPRESSED.get()[0] == 0;
     }
 
     /**

@@ -30,6 +30,32 @@ public final class TransposedConvolution {
 
     private TransposedConvolution() {}
 
+    /** A scope of {@link #phasesOnly()}; closing it ends it. */
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Opens a scope in which, on this thread, every transposed convolution takes an algorithm
+     * other than MXNet's native deconvolution. MXNet 1.9's MKL-DNN deconvolution fails in the
+     * backward pass ("could not execute a primitive") when one weight serves two passes of the
+     * same graph, as both generators do in CycleGAN's update ({@code F(b)} and {@code F(G(a))});
+     * a procedure that runs a network twice under one gradient collection opens this scope
+     * around it. Scopes nest.
+     */
+    public static Scope phasesOnly() {
+        int[] depth = NativeDeconvolution.SUPPRESSED.get();
+        depth[0]++;
+        boolean[] open = {true};
+        return () -> {
+            if (open[0]) {
+                open[0] = false;
+                depth[0]--;
+            }
+        };
+    }
+
     /**
      * The transposed convolution of {@code input} with {@code weight}, as a function.
      *

@@ -17,7 +17,8 @@ import org.gen4j.core.util.Options;
  *   <li>{@value #CONSTANT}: 1.
  *   <li>{@value #LINEAR}: 1 until {@code t = start}, then linearly to {@code end} at {@code t =
  *       T}: {@code 1 - (1 - end) (t - start) / (T - start)} (settings {@code start}, default 0;
- *       {@code end}, default 0). CycleGAN's decay is {@code start} = half the steps.
+ *       {@code end}, default 0; or {@code start-fraction} f in [0, 1), used when {@code start} is
+ *       0: {@code start = round(f T)}). CycleGAN's decay is {@code start-fraction} 0.5.
  *   <li>{@value #STEP}: {@code gamma^floor(t / every)} (settings {@code every}, default 1000;
  *       {@code gamma}, default 0.1).
  *   <li>{@value #COSINE}: {@code min + (1 - min) (1 + cos(pi t / T)) / 2} (setting {@code min},
@@ -118,15 +119,20 @@ public final class Schedules {
         @Override
         void own(Map<String, Object> defaults) {
             defaults.put("start", 0);
+            defaults.put("start-fraction", 0.0);
             defaults.put("end", 0.0);
         }
 
         @Override
         Shape shape(Options o, long total) {
-            long start = o.getLong("start", 0, 0, Math.max(0, total - 1));
+            long given = o.getLong("start", 0, 0, Math.max(0, total - 1));
+            double fraction = o.getDoubleBelow("start-fraction", 0, 0, 1);
             double end = o.getDouble("end", 0, 0, 1);
-            return (t, horizon) -> t < start ? 1
-                    : 1.0 - (t - start) * (1 - end) / (double) (horizon - start);
+            return (t, horizon) -> {
+                long start = given > 0 ? given : Math.round(fraction * horizon);
+                return t < start ? 1
+                        : 1.0 - (t - start) * (1 - end) / (double) (horizon - start);
+            };
         }
     }
 

@@ -1,6 +1,8 @@
 package org.gen4j.core.translate;
 
+import java.util.List;
 import java.util.Map;
+import org.gen4j.core.spec.RegularizerSpec;
 import org.gen4j.core.spec.SpecKey;
 
 /**
@@ -21,6 +23,11 @@ public final class TranslationKeys {
     /** The adversarial loss's options. */
     public static final SpecKey<Map<String, Object>> LOSS_OPTIONS = SpecKey.options(
             "loss-options", "options of the adversarial loss");
+
+    /** The critics' regularizers. */
+    public static final SpecKey<List<RegularizerSpec>> REGULARIZERS = SpecKey.list(
+            "regularizers", RegularizerSpec.class, "penalties and constraints on the critics:"
+                    + " [{name, weight, options}] (gen4j list regularizers)");
 
     private TranslationKeys() {}
 

@@ -7,6 +7,7 @@ import org.gen4j.core.model.PatchDiscriminator;
 import org.gen4j.core.model.PatchDiscriminatorSpec;
 import org.gen4j.core.model.Translator;
 import org.gen4j.core.model.TranslatorSpec;
+import org.gen4j.core.procedure.BatchField;
 import org.gen4j.core.procedure.ProcedureSetup;
 import org.gen4j.core.spec.SpecKey;
 import org.gen4j.core.spi.PluginKind;
@@ -37,6 +38,21 @@ public final class TranslationNetworks {
         return setup.registry().get(PluginKind.PATCH_DISCRIMINATOR, name).create(
                 new PatchDiscriminatorSpec(input, extraOutputs, new Options("discriminator '"
                         + name + "'", options), batchNormAllowed));
+    }
+
+    /**
+     * The shape of the data's targets, or an error that says how to give paired data.
+     *
+     * @throws IllegalArgumentException if the data has no targets
+     */
+    public static Shape targets(ProcedureSetup setup, String procedure) {
+        if (!setup.data().fields().contains(BatchField.TARGETS)) {
+            throw new IllegalArgumentException("procedure '" + procedure + "' trains on image"
+                    + " pairs, but the data " + setup.data().description() + " has no targets:"
+                    + " give a folder with data option pairing=folders (A/ and B/) or"
+                    + " pairing=side-by-side, or a paired data set (gen4j list datasets)");
+        }
+        return setup.data().shapeOf(BatchField.TARGETS);
     }
 
     /** The adversarial loss named by {@code key}, with the spec's loss options. */

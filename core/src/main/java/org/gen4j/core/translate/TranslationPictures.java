@@ -28,6 +28,12 @@ public final class TranslationPictures {
      */
     public static Picture triples(String caption, NDArray inputs, NDArray outputs,
             NDArray targets) {
+        return triples(Picture.SAMPLES, caption, inputs, outputs, targets);
+    }
+
+    /** As {@link #triples(String, NDArray, NDArray, NDArray)}, under another picture name. */
+    public static Picture triples(String name, String caption, NDArray inputs, NDArray outputs,
+            NDArray targets) {
         NDArray shown = toOutputShape(inputs, outputs.getShape());
         int per = targets == null ? 2 : 3;
         long n = outputs.getShape().get(0);
@@ -36,7 +42,7 @@ public final class TranslationPictures {
                 targets), 1);
         Shape s = outputs.getShape();
         grid = grid.reshape(new Shape(n * per).addAll(s.slice(1)));
-        return Picture.grid(Picture.SAMPLES, caption, grid, per * 4);
+        return Picture.grid(name, caption, grid, per * 4);
     }
 
     /** Images enlarged by nearest neighbours and their channels repeated to {@code shape}. */

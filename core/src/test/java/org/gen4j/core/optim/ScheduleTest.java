@@ -40,6 +40,13 @@ class ScheduleTest {
         assertThat(half.scale(50)).isEqualTo(1);
         assertThat(half.scale(75)).isCloseTo(1 - 0.9 * 25 / 50.0, within(1e-12));
         assertThat(half.scale(100)).isCloseTo(0.1, within(1e-12));
+        // CycleGAN's decay over the second half, by fraction: 1 until step 100 of 200, then
+        // linearly to 0.
+        LearningRateSchedule cycle = schedule("linear", 200, "start-fraction", 0.5);
+        assertThat(cycle.scale(99)).isEqualTo(1);
+        assertThat(cycle.scale(100)).isEqualTo(1);
+        assertThat(cycle.scale(150)).isCloseTo(0.5, within(1e-12));
+        assertThat(cycle.scale(199)).isCloseTo(0.01, within(1e-12));
         LearningRateSchedule warm = schedule("linear", 110, "warmup", 10);
         assertThat(warm.scale(9)).isEqualTo(1);
         assertThat(warm.scale(10)).isEqualTo(1);
@@ -70,10 +77,11 @@ class ScheduleTest {
     @Test
     void resolvingWritesEverySettingAndRefusesUnknownOnes() {
         ScheduleSpec resolved = ScheduleSpec.of("linear", "start", 5).resolve(REGISTRY, 100);
-        assertThat(resolved.settings()).isEqualTo(Map.of("warmup", 0, "start", 5, "end", 0.0));
+        assertThat(resolved.settings()).isEqualTo(Map.of("warmup", 0, "start", 5,
+                "start-fraction", 0.0, "end", 0.0));
         assertThatThrownBy(() -> ScheduleSpec.of("linear", "stat", 5).resolve(REGISTRY, 100))
                 .hasMessageContaining("'linear' has no setting 'stat'")
-                .hasMessageContaining("[warmup, start, end]");
+                .hasMessageContaining("[warmup, start, start-fraction, end]");
         assertThatThrownBy(() -> ScheduleSpec.of("cosin").resolve(REGISTRY, 100))
                 .hasMessageContaining("Unknown schedule 'cosin'")
                 .hasMessageContaining("[constant, cosine, linear, step]");

@@ -249,6 +249,27 @@ public final class FashionMnistClassifier implements FeatureNetwork {
         return new Outputs(features, probabilities);
     }
 
+    /**
+     * The features of a batch as an array in the graph of {@code images}, so that a gradient
+     * reaches them (a perceptual loss); the network runs in inference mode and its own weights
+     * get no gradient.
+     *
+     * @param images {@code (N, inputShape...)} in [-1, 1]
+     * @return {@code (N, featureSize)}
+     * @throws IllegalArgumentException if the images are not of {@link #inputShape}
+     */
+    public NDArray differentiableFeatures(NDArray images) {
+        if (closed) {
+            throw new IllegalStateException(description + " is closed");
+        }
+        if (images.getShape().dimension() != 4
+                || !images.getShape().slice(1).equals(inputShape)) {
+            throw new IllegalArgumentException(description + " takes images of shape "
+                    + inputShape + ", got " + images.getShape().slice(1));
+        }
+        return network.frozenFeatures(parameterStore, images);
+    }
+
     @Override
     public synchronized void close() {
         if (!closed) {

@@ -20,6 +20,13 @@ import org.gen4j.core.util.Options;
  *       1] to [0, 1], \( \sum_i \mathrm{softplus}(l_i) - \tilde t_i l_i \).
  * </ul>
  *
+ * <p>Two named terms of image-to-image training compare an image with its reconstruction by
+ * another path: {@value #CYCLE} (CycleGAN's cycle consistency, {@code F(G(x))} against {@code
+ * x}) and {@value #IDENTITY} (a generator's output for an image already in its target domain,
+ * against that image). Each is an L1 distance by default (option {@code distance}: {@code l1} or
+ * {@code l2}) with {@code reduction} {@code mean}, as the CycleGAN reference computes them, and
+ * any other registered term can take their place in an application's spec.
+ *
  * <p>DJL's {@code Loss.l1Loss(name, weight)} is not used: with a weight other than 1 it drops the
  * prediction. A procedure weights these terms itself.
  */
@@ -29,6 +36,10 @@ public final class ReconstructionLosses {
     public static final String L2 = "l2";
     /** Absolute error. */
     public static final String L1 = "l1";
+    /** CycleGAN's cycle-consistency term. */
+    public static final String CYCLE = "cycle";
+    /** CycleGAN's identity term. */
+    public static final String IDENTITY = "identity";
     /** Binary cross-entropy on logits. */
     public static final String BCE = "bce";
 
@@ -43,7 +54,37 @@ public final class ReconstructionLosses {
                         (p, t) -> p.sub(t).abs()),
                 factory(BCE, "Binary cross-entropy of logits against targets in [-1, 1] read as"
                         + " probabilities (reduction sum or mean)", true,
-                        (l, t) -> LogitFunctions.softplus(l).sub(l.mul(t.add(1f).mul(0.5f)))));
+                        (l, t) -> LogitFunctions.softplus(l).sub(l.mul(t.add(1f).mul(0.5f)))),
+                distance(CYCLE, "Cycle consistency of image-to-image training: L1 (or option"
+                        + " distance=l2) of a reconstruction, mean over pixels by default"),
+                distance(IDENTITY, "Identity term of image-to-image training: L1 (or option"
+                        + " distance=l2) of an image in its own domain, mean over pixels by"
+                        + " default"));
+    }
+
+    /** A term with an option {@code distance}, mean reduction by default. */
+    private static ReconstructionLossFactory distance(String name, String description) {
+        return new ReconstructionLossFactory() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String description() {
+                return description;
+            }
+
+            @Override
+            public ReconstructionLoss create(Options options) {
+                boolean l2 = options.getChoice("distance", L1, Set.of(L1, L2)).equals(L2);
+                boolean mean = options.getChoice("reduction", "mean", Set.of("sum", "mean"))
+                        .equals("mean");
+                options.checkAllUsed();
+                return reduced(name, false, mean, l2 ? (p, t) -> p.sub(t).square()
+                        : (p, t) -> p.sub(t).abs());
+            }
+        };
     }
 
     /** The elementwise term, before its reduction over a sample's values. */
@@ -69,29 +110,35 @@ public final class ReconstructionLosses {
                 boolean mean = options.getChoice("reduction", "sum", Set.of("sum", "mean"))
                         .equals("mean");
                 options.checkAllUsed();
-                return new ReconstructionLoss() {
-                    @Override
-                    public String name() {
-                        return name;
-                    }
+                return reduced(name, logits, mean, term);
+            }
+        };
+    }
 
-                    @Override
-                    public NDArray perSample(NDArray prediction, NDArray target) {
-                        if (!prediction.getShape().equals(target.getShape())) {
-                            throw new IllegalArgumentException(name + ": prediction "
-                                    + prediction.getShape() + " and target " + target.getShape()
-                                    + " differ in shape");
-                        }
-                        long n = prediction.getShape().get(0);
-                        NDArray e = term.apply(prediction, target).reshape(n, -1);
-                        return mean ? e.mean(new int[] {1}) : e.sum(new int[] {1});
-                    }
+    /** A term of each sample: the elementwise term summed or averaged over its values. */
+    private static ReconstructionLoss reduced(String name, boolean logits, boolean mean,
+            Elementwise term) {
+        return new ReconstructionLoss() {
+            @Override
+            public String name() {
+                return name;
+            }
 
-                    @Override
-                    public boolean takesLogits() {
-                        return logits;
-                    }
-                };
+            @Override
+            public NDArray perSample(NDArray prediction, NDArray target) {
+                if (!prediction.getShape().equals(target.getShape())) {
+                    throw new IllegalArgumentException(name + ": prediction "
+                            + prediction.getShape() + " and target " + target.getShape()
+                            + " differ in shape");
+                }
+                long n = prediction.getShape().get(0);
+                NDArray e = term.apply(prediction, target).reshape(n, -1);
+                return mean ? e.mean(new int[] {1}) : e.sum(new int[] {1});
+            }
+
+            @Override
+            public boolean takesLogits() {
+                return logits;
             }
         };
     }

@@ -2,7 +2,6 @@ package org.gen4j.models.translation;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.core.Prelu;
 import org.gen4j.core.model.Translator;
 import org.gen4j.core.model.TranslatorSpec;
 import org.gen4j.core.nn.Layers;
@@ -38,13 +37,13 @@ final class SrResnet {
         o.checkAllUsed();
         boolean bias = Norms.convBias(norm);
         SequentialBlock g = new SequentialBlock();
-        g.add(ResnetTranslator.conv(width, 9, 1, 4, true)).add(new Prelu());
+        g.add(ResnetTranslator.conv(width, 9, 1, 4, true)).add(Layers.prelu());
         SequentialBlock trunk = new SequentialBlock();
         for (int i = 0; i < blocks; i++) {
             SequentialBlock body = new SequentialBlock();
             body.add(ResnetTranslator.conv(width, 3, 1, 1, bias));
             Norms.layer(norm).ifPresent(body::add);
-            body.add(new Prelu()).add(ResnetTranslator.conv(width, 3, 1, 1, bias));
+            body.add(Layers.prelu()).add(ResnetTranslator.conv(width, 3, 1, 1, bias));
             Norms.layer(norm).ifPresent(body::add);
             trunk.add(Layers.residual(body));
         }
@@ -55,7 +54,7 @@ final class SrResnet {
         while (left > 1) {
             int r = left % 2 == 0 ? 2 : 3;
             g.add(ResnetTranslator.conv(width * r * r, 3, 1, 1, true))
-                    .add(Layers.pixelShuffle(r)).add(new Prelu());
+                    .add(Layers.pixelShuffle(r)).add(Layers.prelu());
             left /= r;
         }
         Shape out = spec.outputShape();

@@ -6,7 +6,6 @@ import java.util.Map;
 import org.gen4j.core.model.PatchDiscriminator;
 import org.gen4j.core.model.Translator;
 import org.gen4j.core.optim.OptimizerSpec;
-import org.gen4j.core.procedure.BatchField;
 import org.gen4j.core.procedure.NetworkRole;
 import org.gen4j.core.procedure.ProcedureFactory;
 import org.gen4j.core.procedure.ProcedureSetup;
@@ -68,7 +67,7 @@ final class Pix2PixFactory implements ProcedureFactory {
     @Override
     public TrainingProcedure create(ProcedureSetup setup) {
         Shape input = setup.data().sampleShape();
-        Shape output = targets(setup, NAME);
+        Shape output = TranslationNetworks.targets(setup, NAME);
         Translator g = TranslationNetworks.generator(setup, GENERATOR, input, output);
         PatchDiscriminator d = TranslationNetworks.critic(setup,
                 PairedTranslation.criticInput(input, output, true), 0, true);
@@ -79,17 +78,5 @@ final class Pix2PixFactory implements ProcedureFactory {
         return new PairedTranslation(new PairedTranslation.Parts(g, d, true,
                 TranslationNetworks.loss(setup, LOSS), 1, List.of(content),
                 setup.spec().get(INIT_STD).floatValue()), setup.data());
-    }
-
-    /** The targets' shape, or an error that says how to give paired data. */
-    static Shape targets(ProcedureSetup setup, String procedure) {
-        if (!setup.data().fields().contains(BatchField.TARGETS)) {
-            throw new IllegalArgumentException("procedure '" + procedure + "' trains on image"
-                    + " pairs, but the data " + setup.data().description() + " has no targets:"
-                    + " give a folder with data option pairing=folders (A/ and B/) or"
-                    + " pairing=side-by-side, or a paired data set such as "
-                    + FashionEdges.NAME);
-        }
-        return setup.data().shapeOf(BatchField.TARGETS);
     }
 }
