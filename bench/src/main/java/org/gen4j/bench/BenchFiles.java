@@ -22,4 +22,17 @@ final class BenchFiles {
             }
         }
     }
+
+    /** A command-line value as a spec value: a long, a double, a boolean, or the string. */
+    static Object parse(String v) {
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            try {
+                return Double.parseDouble(v);
+            } catch (NumberFormatException e2) {
+                return v.equals("true") || v.equals("false") ? Boolean.parseBoolean(v) : v;
+            }
+        }
+    }
 }

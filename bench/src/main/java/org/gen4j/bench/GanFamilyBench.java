@@ -127,11 +127,11 @@ final class GanFamilyBench implements Callable<Integer> {
                         throw new IllegalArgumentException("row " + row + ": unknown modifier '"
                                 + parts[i] + "'; rows take +ema, +diffaugment and +KEY=VALUE");
                     }
-                    b.opt(parts[i].substring(0, eq), parse(parts[i].substring(eq + 1)));
+                    b.opt(parts[i].substring(0, eq), BenchFiles.parse(parts[i].substring(eq + 1)));
                 }
             }
         }
-        set.forEach((k, v) -> b.opt(k, parse(v)));
+        set.forEach((k, v) -> b.opt(k, BenchFiles.parse(v)));
         RunSpec spec = b.build(registry);
         Path dir = out.resolve(row + "-seed" + seed);
         long t0 = System.nanoTime();
@@ -183,17 +183,5 @@ final class GanFamilyBench implements Callable<Integer> {
                     : String.format(Locale.ROOT, " %17.4f", v));
         }
         return sb.append(String.format(Locale.ROOT, " %9.0f", ips)).toString();
-    }
-
-    private static Object parse(String v) {
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            try {
-                return Double.parseDouble(v);
-            } catch (NumberFormatException e2) {
-                return v.equals("true") || v.equals("false") ? Boolean.parseBoolean(v) : v;
-            }
-        }
     }
 }

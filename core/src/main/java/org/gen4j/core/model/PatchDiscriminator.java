@@ -12,17 +12,21 @@ import java.util.Objects;
  * classifier).
  *
  * @param block the DJL block, uninitialised
+ * @param scoreBlock the block that maps an input to the patch scores alone, sharing the
+ *     parameters of {@code block} (the block itself without auxiliary outputs): what a gradient
+ *     penalty differentiates
  * @param inputShape one input {@code (C, H, W)} (pix2pix's input and output side by side in the
  *     channels)
  * @param receptiveField the side in pixels of the input patch each score sees
  * @param batchNorm whether it normalises over the batch (which a gradient penalty refuses)
  */
-public record PatchDiscriminator(Block block, Shape inputShape, int receptiveField,
-        boolean batchNorm) {
+public record PatchDiscriminator(Block block, Block scoreBlock, Shape inputShape,
+        int receptiveField, boolean batchNorm) {
 
     /** Validates. */
     public PatchDiscriminator {
         Objects.requireNonNull(block, "block is null");
+        Objects.requireNonNull(scoreBlock, "scoreBlock is null");
         Objects.requireNonNull(inputShape, "inputShape is null");
     }
 }

@@ -47,8 +47,15 @@ public final class CriticRegularizers {
      */
     public static CriticRegularizers of(ProcedureSetup setup, Block scoreBlock, Shape input,
             String network, boolean batchNorm) {
+        return of(setup, setup.spec().get(TranslationKeys.REGULARIZERS), scoreBlock, input,
+                network, batchNorm);
+    }
+
+    /** As {@link #of(ProcedureSetup, Block, Shape, String, boolean)}, for given regularizers. */
+    public static CriticRegularizers of(ProcedureSetup setup, List<RegularizerSpec> specs,
+            Block scoreBlock, Shape input, String network, boolean batchNorm) {
         List<WeightedRegularizer> list = new ArrayList<>();
-        for (RegularizerSpec r : setup.spec().get(TranslationKeys.REGULARIZERS)) {
+        for (RegularizerSpec r : specs) {
             if (r.name() == null || r.name().isBlank()) {
                 throw new IllegalArgumentException("every entry of regularizers needs a name");
             }

@@ -13,7 +13,9 @@ import org.gen4j.core.util.Options;
  * pix2pix's PatchGAN critic (Isola et al. 2017): {@code layers} convolutions 4x4 stride 2
  * (the first to {@code width} channels, each next one doubling them up to 8 x width), a 4x4
  * stride-1 convolution, and a 4x4 stride-1 convolution to the scores, all with padding 1 and
- * LeakyReLU 0.2, a normalisation after every convolution but the first and the last. Each score
+ * LeakyReLU 0.2, a normalisation after every convolution but the first and the last. With
+ * auxiliary outputs, a second last convolution gives them beside the scores ({@link
+ * PatchHeads}). Each score
  * sees a square of the input of side {@link #receptiveField(int) 16, 34, 70, 142 or 286} pixels
  * for 1 to 5 layers (70 is the paper's default).
  *
@@ -92,7 +94,14 @@ final class PatchGan {
             Norms.layer(norm).ifPresent(d::add);
             d.add(Layers.leakyRelu(0.2f));
         }
-        d.add(ResnetTranslator.conv(1 + spec.extraOutputs(), 4, 1, 1, true));
-        return new PatchDiscriminator(d, in, receptiveField(layers), norm.equals("batch"));
+        boolean batchNorm = norm.equals("batch");
+        if (spec.extraOutputs() == 0) {
+            d.add(ResnetTranslator.conv(1, 4, 1, 1, true));
+            return new PatchDiscriminator(d, d, in, receptiveField(layers), batchNorm);
+        }
+        PatchHeads heads = new PatchHeads(d, ResnetTranslator.conv(1, 4, 1, 1, true),
+                ResnetTranslator.conv(spec.extraOutputs(), 4, 1, 1, true));
+        return new PatchDiscriminator(heads, heads.scores(), in, receptiveField(layers),
+                batchNorm);
     }
 }

@@ -92,8 +92,8 @@ final class CycleGanFactory implements ProcedureFactory {
         return new CycleGan(new CycleGan.Parts(
                 TranslationNetworks.generator(setup, GENERATOR, shape, shape),
                 TranslationNetworks.generator(setup, GENERATOR, shape, shape), da, db,
-                CriticRegularizers.of(setup, da.block(), shape, CycleGan.D_A, da.batchNorm()),
-                CriticRegularizers.of(setup, db.block(), shape, CycleGan.D_B, db.batchNorm()),
+                CriticRegularizers.of(setup, da.scoreBlock(), shape, CycleGan.D_A, da.batchNorm()),
+                CriticRegularizers.of(setup, db.scoreBlock(), shape, CycleGan.D_B, db.batchNorm()),
                 TranslationNetworks.loss(setup, LOSS), term(setup, setup.spec().get(CYCLE),
                         setup.spec().get(CYCLE_OPTIONS)), setup.spec().get(CYCLE_WEIGHT),
                 term(setup, identity, setup.spec().get(CYCLE_OPTIONS)),
