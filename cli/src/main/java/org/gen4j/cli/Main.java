@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
             EvaluateCommand.class,
             InterpolateCommand.class, TraverseCommand.class, ArithmeticCommand.class,
             ReconstructCommand.class, CompleteCommand.class,
-            TranslateCommand.class, UpscaleCommand.class,
+            TranslateCommand.class, UpscaleCommand.class, InpaintCommand.class,
             ListCommand.class,
             TrainClassifierCommand.class,
             CommandLine.HelpCommand.class

@@ -18,4 +18,14 @@ public interface SampleContext {
 
     /** Runs a network in inference mode. */
     NDList forward(String network, NDList inputs);
+
+    /**
+     * This context with each network run through {@link org.gen4j.core.nn.FrozenForward}: the
+     * same values in inference mode, but recordable by a gradient collector, so that a gradient
+     * reaches the inputs (inpainting by a generator's latent). By default the context itself,
+     * for contexts whose forward passes can be recorded already.
+     */
+    default SampleContext frozen() {
+        return this;
+    }
 }

@@ -17,6 +17,7 @@ import org.gen4j.core.optim.OptimizerFactory;
 import org.gen4j.core.optim.ScheduleFactory;
 import org.gen4j.core.procedure.ProcedureFactory;
 import org.gen4j.core.spec.PresetFactory;
+import org.gen4j.core.translate.InpainterFactory;
 
 /**
  * A kind of component that plugins register, each with its own name space: losses, generators,
@@ -62,6 +63,10 @@ public final class PluginKind<T extends NamedFactory> {
     public static final PluginKind<PatchDiscriminatorFactory> PATCH_DISCRIMINATOR =
             new PluginKind<>("patch-discriminator", "patch-discriminators",
                     PatchDiscriminatorFactory.class);
+
+    /** Inpainting methods for trained models ({@code semantic}). */
+    public static final PluginKind<InpainterFactory> INPAINTER =
+            new PluginKind<>("inpainter", "inpainters", InpainterFactory.class);
 
     /** Named data sets. */
     public static final PluginKind<DatasetFactory> DATASET =
@@ -120,7 +125,7 @@ public final class PluginKind<T extends NamedFactory> {
     public static List<PluginKind<?>> builtIn() {
         return List.of(PROCEDURE, GENERATOR, DISCRIMINATOR, TRANSLATOR, PATCH_DISCRIMINATOR, LOSS,
                 RECONSTRUCTION_LOSS, VARIATIONAL_LOSS, REGULARIZER, OPTIMIZER, SCHEDULE, PRESET,
-                DATASET, METRIC);
+                DATASET, METRIC, INPAINTER);
     }
 
     /** The singular noun, as in "Unknown loss 'x'". */

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.gen4j.core.data.BatchLoader;
 import org.gen4j.core.data.SampleSet;
+import org.gen4j.core.nn.FrozenForward;
 import org.gen4j.core.optim.NamedParameter;
 import org.gen4j.core.procedure.BatchField;
 import org.gen4j.core.procedure.PictureContext;
@@ -52,6 +53,28 @@ final class TrainerContexts {
         @Override
         public NDList forward(String network, NDList inputs) {
             return trainer.network(network).forward(trainer.parameterStore(), inputs, false);
+        }
+
+        @Override
+        public SampleContext frozen() {
+            Sample outer = this;
+            return new SampleContext() {
+                @Override
+                public NDManager manager() {
+                    return outer.manager();
+                }
+
+                @Override
+                public ParameterStore parameterStore() {
+                    return outer.parameterStore();
+                }
+
+                @Override
+                public NDList forward(String network, NDList inputs) {
+                    return FrozenForward.forward(trainer.network(network),
+                            trainer.parameterStore(), inputs);
+                }
+            };
         }
     }
 

@@ -22,6 +22,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Objects;
+import org.gen4j.core.nn.FrozenForward;
 import org.gen4j.core.nn.SeededNormalInitializer;
 import org.gen4j.core.random.RandomStream;
 
@@ -53,9 +54,6 @@ public final class ClassifierNetwork {
     public static final String ARCHITECTURE = "conv3x3(32)-bn-relu-maxpool2-"
             + "conv3x3(64)-bn-relu-conv3x3(64)-bn-relu-maxpool2-flatten-linear(128)-relu-"
             + "[dropout]-linear(classes)";
-
-    /** DJL's default BatchNorm epsilon, which the network's layers use. */
-    private static final float BATCH_NORM_EPSILON = 1e-5f;
 
     private final Shape inputShape;
     private final int classCount;
@@ -180,39 +178,16 @@ public final class ClassifierNetwork {
     }
 
     /**
-     * The penultimate features in inference mode, with each BatchNorm applied as the affine map
-     * of its running statistics ({@code gamma (x - mean) / sqrt(var + 1e-5) + beta}) instead of
-     * DJL's layer: the same values as {@link #features} in inference mode, but usable while a
-     * gradient collector records (MXNet refuses a BatchNorm in inference mode then), so that a
-     * perceptual loss can pass a gradient to the images.
+     * The penultimate features in inference mode through {@link FrozenForward}: the same values
+     * as {@link #features} in inference mode, but usable while a gradient collector records, so
+     * that a perceptual loss can pass a gradient to the images.
      *
      * @param ps the parameter store
      * @param images {@code (N, C, H, W)} in [-1, 1]
      * @return {@code (N, 128)}
      */
     public NDArray frozenFeatures(ParameterStore ps, NDArray images) {
-        NDList x = new NDList(images);
-        for (Block child : features.getChildren().values()) {
-            if (child instanceof BatchNorm) {
-                x = new NDList(frozenBatchNorm(ps, child, x.singletonOrThrow()));
-            } else {
-                x = child.forward(ps, x, false);
-            }
-        }
-        return x.singletonOrThrow();
-    }
-
-    private static NDArray frozenBatchNorm(ParameterStore ps, Block bn, NDArray x) {
-        var p = bn.getParameters();
-        var device = x.getDevice();
-        NDArray gamma = ps.getValue(p.get("gamma"), device, false);
-        NDArray beta = ps.getValue(p.get("beta"), device, false);
-        NDArray mean = ps.getValue(p.get("runningMean"), device, false);
-        NDArray var = ps.getValue(p.get("runningVar"), device, false);
-        NDArray scale = gamma.div(var.add(BATCH_NORM_EPSILON).sqrt());
-        NDArray shift = beta.sub(mean.mul(scale));
-        long c = scale.size();
-        return x.mul(scale.reshape(1, c, 1, 1)).add(shift.reshape(1, c, 1, 1));
+        return FrozenForward.forward(features, ps, new NDList(images)).singletonOrThrow();
     }
 
     /**
