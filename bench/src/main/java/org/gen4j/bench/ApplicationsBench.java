@@ -99,6 +99,9 @@ final class ApplicationsBench implements Callable<Integer> {
                     .optPreset("cyclegan").optBatchSize(16);
             case "discogan", "dualgan" -> b.setModel("cyclegan").optData("fashion-domains")
                     .optPreset(row).optBatchSize(16);
+            case "stargan" -> b.setModel("stargan").optData("fashion-mnist-sample")
+                    .optBatchSize(16);
+            case "inpainting" -> b.setModel("dcgan").optData("fashion-mnist-sample");
             default -> throw new IllegalArgumentException("unknown row '" + row + "'");
         }
         set.forEach((k, v) -> b.opt(k, BenchFiles.parse(v)));
@@ -107,9 +110,39 @@ final class ApplicationsBench implements Callable<Integer> {
 
     private String score(Registry registry, String row, TrainedModel model, SampleSet test)
             throws Exception {
-        ImageTranslation t = model.translation().orElseThrow();
         int count = Math.min(n, test.size());
         float[] inputs = images(test, null, count);
+        if (row.equals("inpainting")) {
+            return InpaintingScores.score(registry, model, inputs, Math.min(count, 200), seed);
+        }
+        ImageTranslation t = model.translation().orElseThrow();
+        if (row.equals("stargan")) {
+            int[] from = new int[count];
+            int[] to = new int[count];
+            for (int i = 0; i < count; i++) {
+                from[i] = test.label(i);
+                to[i] = (from[i] + 1 + i % 9) % 10;
+            }
+            float[] moved = new float[inputs.length];
+            float[] back = new float[inputs.length];
+            int per = Math.toIntExact(t.inputShape().size());
+            for (int d = 0; d < 10; d++) {
+                for (int i = 0; i < count; i++) {
+                    if (to[i] == d) {
+                        System.arraycopy(translate(model, t, java.util.Arrays.copyOfRange(inputs,
+                                i * per, (i + 1) * per), 1, Integer.toString(d)), 0, moved,
+                                i * per, per);
+                    }
+                }
+            }
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(translate(model, t, java.util.Arrays.copyOfRange(moved, i * per,
+                        (i + 1) * per), 1, Integer.toString(from[i])), 0, back, i * per, per);
+            }
+            return String.format(Locale.ROOT, "%-12s accuracy as the target class %.3f (chance"
+                    + " 0.100); cycle L1 %.4f", row, accuracy(moved, count, to), l1(back,
+                    inputs));
+        }
         if (row.startsWith("cyclegan") || row.equals("discogan") || row.equals("dualgan")) {
             float[] b = images(test, BatchField.UNPAIRED, count);
             float[] ab = translate(model, t, inputs, count, "B");
@@ -179,15 +212,21 @@ final class ApplicationsBench implements Callable<Integer> {
     }
 
     private static double accuracy(float[] images, int count, int label) throws Exception {
+        int[] labels = new int[count];
+        java.util.Arrays.fill(labels, label);
+        return accuracy(images, count, labels);
+    }
+
+    static double accuracy(float[] images, int count, int[] labels) throws Exception {
         try (var classifier = org.gen4j.evaluation.features.FashionMnistClassifier.load()) {
             double[][] p = classifier.apply(images, count).probabilities();
             int hits = 0;
-            for (double[] row : p) {
+            for (int i = 0; i < p.length; i++) {
                 int best = 0;
-                for (int k = 1; k < row.length; k++) {
-                    best = row[k] > row[best] ? k : best;
+                for (int k = 1; k < p[i].length; k++) {
+                    best = p[i][k] > p[i][best] ? k : best;
                 }
-                hits += best == label ? 1 : 0;
+                hits += best == labels[i] ? 1 : 0;
             }
             return hits / (double) count;
         }

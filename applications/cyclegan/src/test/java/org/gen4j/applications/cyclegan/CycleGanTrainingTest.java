@@ -48,6 +48,10 @@ class CycleGanTrainingTest {
                 "state-pool-a.ndlist", "state-pool-b.ndlist"));
         Path run = dir.resolve("straight");
         List<String> lines = Files.readAllLines(run.resolve("metrics.csv"));
+        // The parameters move: the resumed run kept its step-2 checkpoint beside step 4.
+        assertThat(Files.readAllBytes(dir.resolve("resumed/checkpoints/step-00000002/generator-ab.params")))
+                .isNotEqualTo(Files.readAllBytes(dir.resolve(
+                        "resumed/checkpoints/step-00000004/generator-ab.params")));
         assertThat(lines.get(0)).isEqualTo(
                 "step,epoch,loss_d_a,loss_d_b,loss_g,cycle,identity,images_per_s");
         for (String line : lines.subList(1, lines.size())) {

@@ -45,6 +45,10 @@ class StarGanTrainingTest {
                 List.of("generator.params", "discriminator.params"));
         Path run = dir.resolve("straight");
         List<String> lines = Files.readAllLines(run.resolve("metrics.csv"));
+        // The parameters move: the resumed run kept its step-2 checkpoint beside step 4.
+        assertThat(Files.readAllBytes(dir.resolve("resumed/checkpoints/step-00000002/generator.params")))
+                .isNotEqualTo(Files.readAllBytes(dir.resolve(
+                        "resumed/checkpoints/step-00000004/generator.params")));
         assertThat(lines.get(0)).isEqualTo(
                 "step,epoch,loss_d,class_d,penalty,loss_g,class_g,reconstruction,images_per_s");
         for (String line : lines.subList(1, lines.size())) {
