@@ -4,6 +4,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import java.util.Objects;
 import org.gen4j.core.nn.NoiseDropout;
+import org.gen4j.core.random.RandomStream;
 
 /**
  * An image-to-image network: maps images {@code (N, inputShape...)} to images {@code (N,
@@ -29,5 +30,15 @@ public record Translator(Block block, Shape inputShape, Shape outputShape,
     /** Whether it draws dropout noise. */
     public boolean hasNoise() {
         return noise != null;
+    }
+
+    /**
+     * Makes its next forward passes draw their noise from {@code stream} (from a stream of seed
+     * 0 when null); nothing without noise.
+     */
+    public void feedNoise(RandomStream stream) {
+        if (noise != null) {
+            noise.use(stream != null ? stream : new RandomStream(0));
+        }
     }
 }

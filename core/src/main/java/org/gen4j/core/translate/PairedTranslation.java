@@ -174,9 +174,7 @@ public final class PairedTranslation implements TrainingProcedure, ImageTranslat
     }
 
     private NDArray generate(StepContext c, NDArray x) {
-        if (parts.generator().hasNoise()) {
-            parts.generator().noise().use(c.stepStream(NOISE, 0));
-        }
+        parts.generator().feedNoise(c.stepStream(NOISE, 0));
         return c.forward(GENERATOR, new NDList(x)).singletonOrThrow();
     }
 
@@ -225,16 +223,8 @@ public final class PairedTranslation implements TrainingProcedure, ImageTranslat
             throw new IllegalArgumentException("this model translates one way and has no"
                     + " domains to choose; leave the target domain out (got '" + to + "')");
         }
-        Shape expected = inputShape();
-        if (images.getShape().dimension() != 4 || !images.getShape().slice(1).equals(expected)) {
-            throw new IllegalArgumentException("the model translates images of shape " + expected
-                    + ", got " + images.getShape().slice(1) + " (resize them to "
-                    + expected.get(1) + "x" + expected.get(2) + ", " + expected.get(0)
-                    + " channel(s))");
-        }
-        if (parts.generator().hasNoise()) {
-            parts.generator().noise().use(Objects.requireNonNull(noise, "noise is null"));
-        }
+        TranslationNetworks.checkImages(images, inputShape());
+        parts.generator().feedNoise(Objects.requireNonNull(noise, "noise is null"));
         return context.forward(GENERATOR, new NDList(images)).singletonOrThrow();
     }
 }

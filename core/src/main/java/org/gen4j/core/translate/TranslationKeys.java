@@ -29,6 +29,10 @@ public final class TranslationKeys {
             "regularizers", RegularizerSpec.class, "penalties and constraints on the critics:"
                     + " [{name, weight, options}] (gen4j list regularizers)");
 
+    /** The initialisation of every network. */
+    public static final SpecKey<Double> INIT_STD = SpecKey.number("init-std", 0.02, 0, 10,
+            "the N(0, std) initialisation of every network (0: Xavier)");
+
     private TranslationKeys() {}
 
     /** The adversarial loss, a registered loss, with an application's default. */

@@ -1,5 +1,6 @@
 package org.gen4j.core.translate;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import java.util.Map;
 import org.gen4j.core.loss.GanLoss;
@@ -38,6 +39,19 @@ public final class TranslationNetworks {
         return setup.registry().get(PluginKind.PATCH_DISCRIMINATOR, name).create(
                 new PatchDiscriminatorSpec(input, extraOutputs, new Options("discriminator '"
                         + name + "'", options), batchNormAllowed));
+    }
+
+    /**
+     * Checks images given to a model to translate.
+     *
+     * @throws IllegalArgumentException unless they are {@code (N, shape...)}, saying how to fit
+     */
+    public static void checkImages(NDArray images, Shape shape) {
+        if (images.getShape().dimension() != 4 || !images.getShape().slice(1).equals(shape)) {
+            throw new IllegalArgumentException("the model translates images of shape " + shape
+                    + ", got " + images.getShape().slice(1) + " (resize them to " + shape.get(1)
+                    + "x" + shape.get(2) + ", " + shape.get(0) + " channel(s))");
+        }
     }
 
     /**

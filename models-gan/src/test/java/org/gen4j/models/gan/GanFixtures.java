@@ -121,7 +121,6 @@ public final class GanFixtures {
             Path dir, List<String> files) throws java.io.IOException {
         RunAssertions.assertResumesBitForBit(REGISTRY, spec, steps, half, dir, files);
     }
-    }
 
     /**
      * The share of a conditional model's samples, {@code perClass} drawn for each of its classes

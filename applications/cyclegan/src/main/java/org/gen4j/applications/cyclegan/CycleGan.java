@@ -29,6 +29,7 @@ import org.gen4j.core.procedure.TrainingProcedure;
 import org.gen4j.core.random.RandomStream;
 import org.gen4j.core.translate.CriticRegularizers;
 import org.gen4j.core.translate.PatchScores;
+import org.gen4j.core.translate.TranslationNetworks;
 import org.gen4j.core.translate.TranslationPictures;
 
 /**
@@ -166,10 +167,8 @@ final class CycleGan implements TrainingProcedure, ImageTranslation {
     }
 
     private NDArray forward(StepContext c, String network, NDArray x) {
-        Translator t = network.equals(G_AB) ? p.g() : network.equals(G_BA) ? p.f() : null;
-        if (t != null && t.hasNoise()) {
-            t.noise().use(c.stepStream("translation-noise-" + network, passes++));
-        }
+        (network.equals(G_AB) ? p.g() : p.f()).feedNoise(c.stepStream("translation-noise-"
+                + network, passes++));
         return c.forward(network, new NDList(x)).singletonOrThrow();
     }
 
@@ -237,14 +236,8 @@ final class CycleGan implements TrainingProcedure, ImageTranslation {
             throw new IllegalArgumentException("cyclegan translates to domain A or B, got '"
                     + to + "'");
         }
-        if (images.getShape().dimension() != 4 || !images.getShape().slice(1).equals(shape)) {
-            throw new IllegalArgumentException("the model translates images of shape " + shape
-                    + ", got " + images.getShape().slice(1));
-        }
-        Translator t = target.equals("B") ? p.g() : p.f();
-        if (t.hasNoise()) {
-            t.noise().use(noise != null ? noise : new RandomStream(0));
-        }
+        TranslationNetworks.checkImages(images, shape);
+        (target.equals("B") ? p.g() : p.f()).feedNoise(noise);
         return context.forward(target.equals("B") ? G_AB : G_BA, new NDList(images))
                 .singletonOrThrow();
     }

@@ -45,8 +45,6 @@ final class CycleGanFactory implements ProcedureFactory {
             "cyclegan: the weight of the identity term, as a multiple of lambda (0: none)");
     static final SpecKey<Integer> POOL_SIZE = SpecKey.integer("pool-size", 50, 0, 10_000,
             "cyclegan: the generated images each critic's pool keeps (0: no pool)");
-    static final SpecKey<Double> INIT_STD = SpecKey.number("init-std", 0.02, 0, 10,
-            "the N(0, std) initialisation of the four networks (0: Xavier)");
 
     @Override
     public String name() {
@@ -65,7 +63,7 @@ final class CycleGanFactory implements ProcedureFactory {
         return List.of(GENERATOR, TranslationKeys.DISCRIMINATOR,
                 TranslationKeys.DISCRIMINATOR_OPTIONS, LOSS, TranslationKeys.LOSS_OPTIONS,
                 TranslationKeys.REGULARIZERS, CYCLE, CYCLE_OPTIONS, CYCLE_WEIGHT, IDENTITY,
-                IDENTITY_WEIGHT, POOL_SIZE, INIT_STD);
+                IDENTITY_WEIGHT, POOL_SIZE, TranslationKeys.INIT_STD);
     }
 
     @Override
@@ -98,7 +96,7 @@ final class CycleGanFactory implements ProcedureFactory {
                         setup.spec().get(CYCLE_OPTIONS)), setup.spec().get(CYCLE_WEIGHT),
                 term(setup, identity, setup.spec().get(CYCLE_OPTIONS)),
                 setup.spec().get(IDENTITY_WEIGHT), setup.spec().get(POOL_SIZE),
-                setup.spec().get(INIT_STD).floatValue()), setup.data());
+                setup.spec().get(TranslationKeys.INIT_STD).floatValue()), setup.data());
     }
 
     private static ReconstructionLoss term(ProcedureSetup setup, String name,

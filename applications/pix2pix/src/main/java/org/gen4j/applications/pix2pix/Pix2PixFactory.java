@@ -36,8 +36,6 @@ final class Pix2PixFactory implements ProcedureFactory {
                     + " pixels)");
     static final SpecKey<Double> RECONSTRUCTION_WEIGHT = SpecKey.number("reconstruction-weight",
             100, 0, 1e6, "pix2pix: the weight of the content term (the paper's lambda, 100)");
-    static final SpecKey<Double> INIT_STD = SpecKey.number("init-std", 0.02, 0, 10,
-            "the N(0, std) initialisation of both networks (0: Xavier)");
 
     @Override
     public String name() {
@@ -55,7 +53,7 @@ final class Pix2PixFactory implements ProcedureFactory {
     public List<SpecKey<?>> keys() {
         return List.of(GENERATOR, TranslationKeys.DISCRIMINATOR,
                 TranslationKeys.DISCRIMINATOR_OPTIONS, LOSS, TranslationKeys.LOSS_OPTIONS,
-                RECONSTRUCTION, RECONSTRUCTION_WEIGHT, INIT_STD);
+                RECONSTRUCTION, RECONSTRUCTION_WEIGHT, TranslationKeys.INIT_STD);
     }
 
     @Override
@@ -77,6 +75,6 @@ final class Pix2PixFactory implements ProcedureFactory {
                         Map.of("reduction", "mean"))), setup.spec().get(RECONSTRUCTION_WEIGHT));
         return new PairedTranslation(new PairedTranslation.Parts(g, d, true,
                 TranslationNetworks.loss(setup, LOSS), 1, List.of(content),
-                setup.spec().get(INIT_STD).floatValue()), setup.data());
+                setup.spec().get(TranslationKeys.INIT_STD).floatValue()), setup.data());
     }
 }

@@ -30,6 +30,7 @@ import org.gen4j.core.procedure.TrainingProcedure;
 import org.gen4j.core.random.RandomStream;
 import org.gen4j.core.translate.CriticRegularizers;
 import org.gen4j.core.translate.PatchScores;
+import org.gen4j.core.translate.TranslationNetworks;
 
 /**
  * StarGAN (Choi et al. 2018): one generator {@code G(x, c)} that translates an image to any of
@@ -166,9 +167,7 @@ final class StarGan implements TrainingProcedure, ImageTranslation {
     }
 
     private NDArray generate(StepContext c, NDArray x, NDArray labels) {
-        if (p.generator().hasNoise()) {
-            p.generator().noise().use(c.stepStream("translation-noise", 0));
-        }
+        p.generator().feedNoise(c.stepStream("translation-noise", 0));
         return c.forward(GENERATOR, new NDList(withDomain(x, labels))).singletonOrThrow();
     }
 
@@ -227,13 +226,8 @@ final class StarGan implements TrainingProcedure, ImageTranslation {
                     + domains() + " (the data's classes); got " + (to == null ? "none" : "'" + to
                     + "'"));
         }
-        if (images.getShape().dimension() != 4 || !images.getShape().slice(1).equals(shape)) {
-            throw new IllegalArgumentException("the model translates images of shape " + shape
-                    + ", got " + images.getShape().slice(1));
-        }
-        if (p.generator().hasNoise()) {
-            p.generator().noise().use(noise != null ? noise : new RandomStream(0));
-        }
+        TranslationNetworks.checkImages(images, shape);
+        p.generator().feedNoise(noise);
         int[] labels = new int[Math.toIntExact(images.getShape().get(0))];
         java.util.Arrays.fill(labels, Integer.parseInt(to));
         return context.forward(GENERATOR, new NDList(withDomain(images,

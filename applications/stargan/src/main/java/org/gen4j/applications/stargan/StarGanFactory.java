@@ -42,8 +42,6 @@ final class StarGanFactory implements ProcedureFactory {
             10, 0, 1e4, "stargan: the weight of the reconstruction term (lambda rec)");
     static final SpecKey<Integer> N_CRITIC = SpecKey.integer("n-critic", 5, 1, 100,
             "stargan: critic updates per generator update");
-    static final SpecKey<Double> INIT_STD = SpecKey.number("init-std", 0.02, 0, 10,
-            "the N(0, std) initialisation of both networks (0: Xavier)");
 
     @Override
     public String name() {
@@ -61,7 +59,7 @@ final class StarGanFactory implements ProcedureFactory {
         return List.of(GENERATOR, TranslationKeys.DISCRIMINATOR,
                 TranslationKeys.DISCRIMINATOR_OPTIONS, LOSS, TranslationKeys.LOSS_OPTIONS,
                 PENALTY, PENALTY_WEIGHT, CLASS_WEIGHT, RECONSTRUCTION, RECONSTRUCTION_WEIGHT,
-                N_CRITIC, INIT_STD);
+                N_CRITIC, TranslationKeys.INIT_STD);
     }
 
     @Override
@@ -97,6 +95,6 @@ final class StarGanFactory implements ProcedureFactory {
                         .create(new Options("reconstruction '" + rec + "'", Map.of("reduction",
                                 "mean"))), setup.spec().get(CLASS_WEIGHT),
                 setup.spec().get(RECONSTRUCTION_WEIGHT), setup.spec().get(N_CRITIC),
-                setup.spec().get(INIT_STD).floatValue()), setup.data());
+                setup.spec().get(TranslationKeys.INIT_STD).floatValue()), setup.data());
     }
 }

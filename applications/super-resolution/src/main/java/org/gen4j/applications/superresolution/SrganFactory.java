@@ -46,8 +46,6 @@ final class SrganFactory implements ProcedureFactory {
             "perceptual-options", "srgan: options of the feature content term (weights)");
     static final SpecKey<Double> PERCEPTUAL_WEIGHT = SpecKey.number("perceptual-weight", 0.01, 0,
             1e4, "srgan: the weight of the feature term (0: pixels only)");
-    static final SpecKey<Double> INIT_STD = SpecKey.number("init-std", 0.02, 0, 10,
-            "the N(0, std) initialisation of both networks (0: Xavier)");
 
     @Override
     public String name() {
@@ -65,7 +63,7 @@ final class SrganFactory implements ProcedureFactory {
         return List.of(GENERATOR, TranslationKeys.DISCRIMINATOR,
                 TranslationKeys.DISCRIMINATOR_OPTIONS, LOSS, TranslationKeys.LOSS_OPTIONS,
                 ADVERSARIAL_WEIGHT, PIXEL_LOSS, PIXEL_WEIGHT, PERCEPTUAL_LOSS, PERCEPTUAL_OPTIONS,
-                PERCEPTUAL_WEIGHT, INIT_STD);
+                PERCEPTUAL_WEIGHT, TranslationKeys.INIT_STD);
     }
 
     @Override
@@ -95,6 +93,6 @@ final class SrganFactory implements ProcedureFactory {
         }
         return new PairedTranslation(new PairedTranslation.Parts(g, d, false,
                 TranslationNetworks.loss(setup, LOSS), setup.spec().get(ADVERSARIAL_WEIGHT),
-                content, setup.spec().get(INIT_STD).floatValue()), setup.data());
+                content, setup.spec().get(TranslationKeys.INIT_STD).floatValue()), setup.data());
     }
 }
