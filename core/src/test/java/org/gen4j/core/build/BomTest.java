@@ -47,20 +47,33 @@ class BomTest {
         return out;
     }
 
+    /**
+     * The library modules below a pom: every module's artifact, and the modules of an
+     * aggregator (packaging {@code pom}, such as {@code applications}), which is none itself.
+     */
+    private static void collect(Path dir, Element pom, TreeSet<String> libraries)
+            throws Exception {
+        NodeList modules = pom.getElementsByTagName("module");
+        for (int i = 0; i < modules.getLength(); i++) {
+            Path moduleDir = dir.resolve(modules.item(i).getTextContent().trim());
+            Path file = moduleDir.resolve("pom.xml");
+            assertThat(file).exists();
+            Element module = read(file).getDocumentElement();
+            String artifact = child(module, "artifactId");
+            if ("pom".equals(child(module, "packaging"))) {
+                collect(moduleDir, module, libraries);
+            } else if (!NOT_MANAGED.contains(artifact)) {
+                libraries.add(artifact);
+            }
+        }
+    }
+
     @Test
     void theBomManagesEveryLibraryModuleAndNothingElse() throws Exception {
         Path root = Path.of("..").toAbsolutePath().normalize();
         Element parent = read(root.resolve("pom.xml")).getDocumentElement();
         TreeSet<String> libraries = new TreeSet<>();
-        NodeList modules = parent.getElementsByTagName("module");
-        for (int i = 0; i < modules.getLength(); i++) {
-            Path pom = root.resolve(modules.item(i).getTextContent().trim()).resolve("pom.xml");
-            assertThat(pom).exists();
-            String artifact = child(read(pom).getDocumentElement(), "artifactId");
-            if (!NOT_MANAGED.contains(artifact)) {
-                libraries.add(artifact);
-            }
-        }
+        collect(root, parent, libraries);
         Element bom = read(root.resolve("bom/pom.xml")).getDocumentElement();
         assertThat(children(bom, "parent")).as("the BOM has no parent").isEmpty();
         assertThat(child(bom, "version")).isEqualTo(child(parent, "version"));
