@@ -29,9 +29,10 @@ class ListAndHelpTest {
         Cli.Result r = Cli.run("list", "hinges");
         assertThat(r.code()).isEqualTo(1);
         assertThat(TrainCommandTest.errorLine(r)).contains("unknown kind 'hinges'")
-                .contains("Known kinds: procedures, generators, discriminators, losses,"
-                        + " reconstruction-losses, variational-losses, regularizers, optimizers,"
-                        + " schedules, presets, datasets, metrics");
+                .contains("Known kinds: procedures, generators, discriminators, translators,"
+                        + " patch-discriminators, losses, reconstruction-losses,"
+                        + " variational-losses, regularizers, optimizers, schedules, presets,"
+                        + " datasets, metrics, inpainters");
     }
 
     @Test
