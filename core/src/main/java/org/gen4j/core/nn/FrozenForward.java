@@ -52,8 +52,12 @@ public final class FrozenForward {
         NDArray beta = ps.getValue(p.get("beta"), device, false);
         NDArray mean = ps.getValue(p.get("runningMean"), device, false);
         NDArray var = ps.getValue(p.get("runningVar"), device, false);
-        NDArray scale = gamma.div(var.add(EPSILON).sqrt());
-        NDArray shift = beta.sub(mean.mul(scale));
+        // Every temporary goes to the input's manager (an op's result joins its first operand's
+        // manager): the parameters' manager lives as long as the network and must not grow.
+        NDArray std = var.add(EPSILON);
+        std.attach(x.getManager());
+        NDArray scale = std.sqrt().pow(-1f).mul(gamma);
+        NDArray shift = scale.mul(mean).neg().add(beta);
         long[] dims = new long[x.getShape().dimension()];
         Arrays.fill(dims, 1);
         dims[1] = scale.size();

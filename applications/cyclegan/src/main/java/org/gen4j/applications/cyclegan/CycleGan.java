@@ -145,8 +145,8 @@ final class CycleGan implements TrainingProcedure, ImageTranslation {
             NDArray recA = forward(c, G_BA, fakeB);
             NDArray recB = forward(c, G_AB, fakeA);
             boolean identity = p.identityWeight() > 0;
-            fakes[0] = fakeA.duplicate().stopGradient();
-            fakes[1] = fakeB.duplicate().stopGradient();
+            fakes[0] = fakeA.stopGradient();
+            fakes[1] = fakeB.stopGradient();
             NDArray adv = adversarial(c, loss, D_B, fakeB, b).add(adversarial(c, loss, D_A, fakeA,
                     a));
             NDArray cycle = p.cycle().perSample(recA, a).mean()
