@@ -53,13 +53,17 @@ public final class BenchMain implements Runnable {
                 + " uniform [-1, 1) noise, as the reference script) or fashion (a batch of the"
                 + " embedded Fashion-MNIST sample).")
         String data;
+        @Option(names = "--reuse-fakes", defaultValue = "true", arity = "1", description = "true"
+                + " (one generator pass per step, as the reference) or false (the generator"
+                + " runs again for its update, on new noise).")
+        boolean reuseFakes;
 
         @Override
         public Integer call() {
             if (!data.equals("uniform") && !data.equals("fashion")) {
                 throw new IllegalArgumentException("--data must be uniform or fashion, got " + data);
             }
-            DcganBench.timeSteps(batch, warmup, steps, reps, data.equals("fashion"));
+            DcganBench.timeSteps(batch, warmup, steps, reps, data.equals("fashion"), reuseFakes);
             return 0;
         }
     }

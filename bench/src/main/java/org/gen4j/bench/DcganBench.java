@@ -33,8 +33,17 @@ final class DcganBench {
 
     /** The DCGAN of the reference script: width 64, z 100, 28x28x1, non-saturating, Adam 2e-4/0.5. */
     static Trainer trainer(Registry registry, int batch, long seed, NDManager manager) {
+        return trainer(registry, batch, seed, true, manager);
+    }
+
+    /**
+     * The reference DCGAN; {@code reuseFakes} false runs the generator a second time for its
+     * update, on new noise.
+     */
+    static Trainer trainer(Registry registry, int batch, long seed, boolean reuseFakes,
+            NDManager manager) {
         RunSpec spec = RunSpec.builder().setModel("dcgan").optBatchSize(batch).optSeed(seed)
-                .optSteps(1_000_000).build(registry);
+                .optSteps(1_000_000).opt("reuse-fakes", reuseFakes).build(registry);
         return ProcedureTrainer.create(spec, registry, DataInfo.unlabelled(SAMPLE, "bench"),
                 spec.steps(), manager);
     }
@@ -119,7 +128,8 @@ final class DcganBench {
      * warm-up steps, then {@code reps} repetitions of {@code steps} steps; prints each repetition
      * and a RESULT line with the median.
      */
-    static double timeSteps(int batch, int warmup, int steps, int reps, boolean fashion) {
+    static double timeSteps(int batch, int warmup, int steps, int reps, boolean fashion,
+            boolean reuseFakes) {
         Registry registry = Gen4j.registry();
         float[] real = new float[batch * 28 * 28];
         if (fashion) {
@@ -134,7 +144,8 @@ final class DcganBench {
             }
         }
         List<Double> rates = new ArrayList<>();
-        try (NDManager m = NDManager.newBaseManager(); Trainer t = trainer(registry, batch, 0, m)) {
+        try (NDManager m = NDManager.newBaseManager();
+                Trainer t = trainer(registry, batch, 0, reuseFakes, m)) {
             Batches fixed = fixed(real, batch);
             for (int i = 0; i < warmup; i++) {
                 t.step(fixed);
@@ -152,9 +163,10 @@ final class DcganBench {
         Collections.sort(rates);
         double median = rates.get(rates.size() / 2);
         String engine = Engine.getInstance().getEngineName();
-        System.out.printf("RESULT impl=gen4j-%s engine=%s batch=%d data=%s images_per_s=%.1f"
-                        + " peak_rss_mb=%d%n", engine.toLowerCase(java.util.Locale.ROOT), engine,
-                batch, fashion ? "fashion" : "uniform", median, Memory.peakRssMb());
+        System.out.printf("RESULT impl=gen4j-%s%s engine=%s batch=%d data=%s reuse_fakes=%s"
+                        + " images_per_s=%.1f peak_rss_mb=%d%n",
+                engine.toLowerCase(java.util.Locale.ROOT), reuseFakes ? "" : "-two-pass", engine,
+                batch, fashion ? "fashion" : "uniform", reuseFakes, median, Memory.peakRssMb());
         return median;
     }
 

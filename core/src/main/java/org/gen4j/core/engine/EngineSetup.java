@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.slf4j.LoggerFactory;
 
 /**
  * Prepares DJL for gen4j before the first engine use: offline mode (nothing is downloaded at run
@@ -81,6 +82,7 @@ public final class EngineSetup {
         if (threads != null) {
             System.setProperty("ai.djl.pytorch.num_threads", threads.toString());
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+            setOpenMpThreads(threads);
         }
         System.setProperty("ai.djl.pytorch.graph_optimizer", "false");
         if (quietGpuDetection && !hasNvidiaDriver()) {
@@ -95,6 +97,26 @@ public final class EngineSetup {
             System.setProperty("ai.djl.default_engine", engine);
         }
         return Engine.getInstance().getEngineName();
+    }
+
+    /**
+     * MXNet's operators (its own and MKL-DNN's) take their thread count from the OpenMP runtime,
+     * which reads {@code OMP_NUM_THREADS} once, when MXNet's library loads; so it is set in the
+     * native environment before that. Once MXNet is loaded the count cannot change, which is
+     * logged as a warning.
+     */
+    private static void setOpenMpThreads(int threads) {
+        String value = Integer.toString(threads);
+        if (NativeEnvironment.loaded("libmxnet")) {
+            if (!value.equals(System.getenv("OMP_NUM_THREADS"))) {
+                LoggerFactory.getLogger(EngineSetup.class).warn("MXNet is loaded already, its"
+                        + " threads fixed (OMP_NUM_THREADS={}); {} threads apply to PyTorch only:"
+                        + " set threads before the first use of an engine, or OMP_NUM_THREADS={}"
+                        + " in the environment", System.getenv("OMP_NUM_THREADS"), value, value);
+            }
+            return;
+        }
+        NativeEnvironment.set("OMP_NUM_THREADS", value);
     }
 
     /**
@@ -152,8 +174,9 @@ public final class EngineSetup {
         }
 
         /**
-         * The engine's operator threads (PyTorch's intra-op threads; MXNet reads {@code
-         * OMP_NUM_THREADS} from the environment when its library loads).
+         * The engine's operator threads: PyTorch's intra-op threads, or MXNet's OpenMP threads
+         * (set as {@code OMP_NUM_THREADS} in the native environment before its library loads;
+         * {@link #apply} refuses a count once MXNet is loaded with another).
          *
          * @throws IllegalArgumentException if {@code threads} is below 1
          */

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.gen4j.core.random.RandomStream;
 
@@ -51,7 +52,25 @@ public interface StepContext {
      * @param networks the networks to step, at least one
      * @return the loss, for the step's outcome
      */
-    NDArray update(Supplier<NDArray> loss, String... networks);
+    default NDArray update(Supplier<NDArray> loss, String... networks) {
+        return update(loss, Set.of(), networks);
+    }
+
+    /**
+     * One update of some networks, as {@link #update(Supplier, String...)}, with the networks of
+     * {@code recorded} left unfrozen though not stepped: what they compute inside {@code loss}
+     * keeps its graph, so that a later update of the same step can back-propagate through it
+     * instead of running them again. A GAN's generator update reuses the fakes of its
+     * discriminator update this way, as the usual PyTorch step does. This update's loss must
+     * reach a recorded network's outputs only through {@code stopGradient}, so that its backward
+     * pass leaves them (and their networks' gradients) alone.
+     *
+     * @param loss computes the scalar loss; it runs inside the collection
+     * @param recorded networks that record their graph but are not stepped; may be empty
+     * @param networks the networks to step, at least one, none of them in {@code recorded}
+     * @return the loss, for the step's outcome
+     */
+    NDArray update(Supplier<NDArray> loss, Set<String> recorded, String... networks);
 
     /**
      * A named random stream that lives through the run: derived from the seed on first use,

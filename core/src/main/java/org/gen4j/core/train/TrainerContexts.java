@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -198,25 +199,41 @@ final class TrainerContexts {
         }
 
         @Override
-        public NDArray update(Supplier<NDArray> loss, String... networks) {
+        public NDArray update(Supplier<NDArray> loss, Set<String> recorded, String... networks) {
             if (networks.length == 0) {
                 throw new IllegalArgumentException("update needs at least one network to step");
             }
             Set<String> updated = Set.of(networks);
             for (String n : networks) {
                 trainer.optimizer(n);
+                if (recorded.contains(n)) {
+                    throw new IllegalArgumentException("network '" + n + "' is both stepped and"
+                            + " only recorded in one update; name it once");
+                }
             }
+            for (String n : recorded) {
+                trainer.network(n);
+            }
+            Set<String> unfrozen = new HashSet<>(updated);
+            unfrozen.addAll(recorded);
             Map<String, List<NamedParameter>> all = trainer.allParameters();
-            setFrozen(all, updated, true);
+            setFrozen(all, unfrozen, true);
             NDArray value;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 value = loss.get();
                 gc.backward(value);
             } finally {
-                setFrozen(all, updated, false);
+                setFrozen(all, unfrozen, false);
             }
             for (String n : networks) {
                 trainer.optimizer(n).step(trainer.parameters(n));
+                // Fresh zero gradients: MXNet writes only those its backward pass computes, so a
+                // parameter this pass did not reach (a layer ProGAN has grown past) would carry
+                // its last gradient into every later update of a network that is never frozen.
+                for (NamedParameter p : trainer.parameters(n)) {
+                    p.parameter().freeze(true);
+                    p.parameter().freeze(false);
+                }
             }
             return value;
         }

@@ -38,8 +38,10 @@ import org.gen4j.core.random.RandomStream;
  * <p>A discriminator update draws a real batch and latent noise, runs the generator under the
  * collection (MXNet's BatchNorm must see training mode exactly when autograd records) with its
  * output detached, and minimises the loss plus the weighted penalties; constraints (weight
- * clipping) apply after its optimizer step. The generator update draws new noise and minimises
- * the generator loss through the discriminator. A class-conditional generator (cgan, acgan)
+ * clipping) apply after its optimizer step. The generator update minimises the generator loss
+ * through the updated discriminator, on fakes of new noise; or, with {@code reuse-fakes} and one
+ * critic update per step, on the fakes of the critic update, whose graph the generator recorded
+ * then (one generator pass per step, as PyTorch's DCGAN example). A class-conditional generator (cgan, acgan)
  * generates every fake for the labels of the real batch, so that a penalty's interpolates share
  * one label; a cgan critic sees the labels too, bound while a penalty differentiates it with
  * respect to its input only. An {@link AuxiliaryTask} (ACGAN's classifier, InfoGAN's codes) adds
@@ -75,12 +77,15 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
     private final AuxiliaryTask auxiliary;
     private final int codeSize;
     private final Growth growth;
+    /** Whether the generator update back-propagates through the critic update's fakes. */
+    private final boolean reuseFakes;
     /** The reported values, fixed at construction (the trainer asks every step). */
     private final List<String> metrics;
 
     /** The settings of one GAN procedure's step; {@code growth} is ProGAN's, or null. */
     record Settings(int nCritic, int latentSize, float initStd, DiffAugment augment,
-            WeightAverage.Settings averaging, AuxiliaryTask auxiliary, Growth growth) {}
+            WeightAverage.Settings averaging, AuxiliaryTask auxiliary, Growth growth,
+            boolean reuseFakes) {}
 
     AlternatingGanStep(GanNetworks nets, GanLoss loss, List<WeightedRegularizer> regularizers,
             DataInfo data, Settings settings) {
@@ -98,6 +103,7 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
         this.auxiliary = settings.auxiliary();
         this.codeSize = auxiliary == null ? 0 : auxiliary.codeSize();
         this.growth = settings.growth();
+        this.reuseFakes = settings.reuseFakes() && nCritic == 1;
         List<String> names = new ArrayList<>(METRICS);
         if (auxiliary != null) {
             names.addAll(auxiliary.metrics());
@@ -164,6 +170,9 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
         NDArray labels = null;
         NDArray[] lossD = new NDArray[1];
         NDArray[] penalty = new NDArray[1];
+        NDArray[] generated = new NDArray[1];
+        NDArray[] generatedCodes = new NDArray[1];
+        Set<String> recorded = reuseFakes ? Set.of(GENERATOR) : Set.of();
         List<NDArray> extra = new ArrayList<>();
         for (int i = 0; i < nCritic; i++) {
             StepBatch batch = c.nextBatch();
@@ -175,9 +184,11 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
             NDArray y = labels;
             int iteration = i;
             List<NDArray> values = new ArrayList<>();
+            generatedCodes[0] = codes;
             c.update(() -> {
+                generated[0] = generator(c::forward, z, generatorLabels(y));
                 NDArray fake = augmented(c, "augment-fake", iteration,
-                        generator(c::forward, z, generatorLabels(y)).stopGradient());
+                        generated[0].stopGradient());
                 NDArray seen = augmented(c, "augment-real", iteration, x);
                 NDList realOut = critic(c::forward, seen, criticLabels(y));
                 NDList fakeOut = critic(c::forward, fake, criticLabels(y));
@@ -192,7 +203,7 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
                 }
                 penalty[0] = penalties.penalty(c, seen, fake, y, iteration);
                 return penalty[0] == null ? total : total.add(penalty[0]);
-            }, DISCRIMINATOR);
+            }, recorded, DISCRIMINATOR);
             if (i == nCritic - 1) {
                 extra.addAll(values);
             }
@@ -202,11 +213,18 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
         NDArray y = labels;
         NDArray[] lossG = new NDArray[1];
         c.update(() -> {
-            long n = x.getShape().get(0);
-            NDArray codes = codes(c, n);
-            NDArray z = input(c.gaussian("noise", new Shape(n, latentSize)), codes);
-            NDArray fake = augmented(c, "augment-generator", 0,
-                    generator(c::forward, z, generatorLabels(y)));
+            NDArray codes;
+            NDArray images;
+            if (reuseFakes) {
+                codes = generatedCodes[0];
+                images = generated[0];
+            } else {
+                long n = x.getShape().get(0);
+                codes = codes(c, n);
+                NDArray z = input(c.gaussian("noise", new Shape(n, latentSize)), codes);
+                images = generator(c::forward, z, generatorLabels(y));
+            }
+            NDArray fake = augmented(c, "augment-generator", 0, images);
             NDList fakeOut = critic(c::forward, fake, criticLabels(y));
             NDArray realLogits = loss.generatorNeedsRealLogits() ? critic(c::forward,
                     augmented(c, "augment-generator-real", 0, x), criticLabels(y)).head() : null;

@@ -214,7 +214,8 @@ public final class GanProcedureFactory implements ProcedureFactory {
         return new AlternatingGanStep(nets, loss, regs, setup.data(),
                 new AlternatingGanStep.Settings(spec.get(GanKeys.N_CRITIC),
                         spec.get(GanKeys.LATENT_SIZE), initStd, augment,
-                        spec.get(WeightAverage.KEY), auxiliary, growth));
+                        spec.get(WeightAverage.KEY), auxiliary, growth,
+                        spec.get(GanKeys.REUSE_FAKES)));
     }
 
     private static GanNetworks bigGanNetworks(ProcedureSetup setup,

@@ -32,6 +32,7 @@ class GanSpecTest {
         assertThat(spec.procedure()).isEqualTo("gan");
         assertThat(spec.get(GanKeys.LOSS)).isEqualTo("non-saturating");
         assertThat(spec.get(GanKeys.N_CRITIC)).isEqualTo(1);
+        assertThat(spec.get(GanKeys.REUSE_FAKES)).isFalse();
         assertThat(spec.get(GanKeys.LATENT_SIZE)).isEqualTo(100);
         assertThat(spec.get(GanKeys.INIT_STD)).isEqualTo(0.02);
         assertThat(spec.optimizers()).containsOnlyKeys("generator", "discriminator");

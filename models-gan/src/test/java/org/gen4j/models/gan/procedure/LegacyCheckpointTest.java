@@ -86,8 +86,10 @@ class LegacyCheckpointTest {
             assertThat(model.spec().optimizers()).containsOnlyKeys("generator",
                     "discriminator");
             float[] x = model.sample(8, new RandomStream(7), null, 8);
-            // Written on MXNet; PyTorch computes the same network to float rounding.
-            float tolerance = Engines.isMxnet() ? 0f : 1e-4f;
+            // Written on MXNet; PyTorch computes the same network to float rounding, and so does
+            // MXNet since its 64-to-1 layer runs as 16 zero-padded filters (another MKL-DNN
+            // kernel, another order of summation: 1.4e-5 at most here).
+            float tolerance = 1e-4f;
             assertThat(maxDifference(x, expected("samples-seed7.f32"))).isLessThanOrEqualTo(
                     tolerance);
         }
@@ -107,7 +109,10 @@ class LegacyCheckpointTest {
         assertThat(now.step()).isEqualTo(40);
         try (TrainedModel model = TrainedModel.load(run, REGISTRY)) {
             float[] x = model.sample(8, new RandomStream(7), null, 8);
-            assertThat(maxDifference(x, expected("samples-resumed40-seed7.f32"))).isZero();
+            // The release's step, to the float rounding of the padded 64-to-1 layer (1.4e-5 at
+            // most here; with reuse-fakes, a step of another algorithm, it ends 6.6e-3 away).
+            assertThat(maxDifference(x, expected("samples-resumed40-seed7.f32")))
+                    .isLessThanOrEqualTo(1e-4f);
         }
     }
 }
