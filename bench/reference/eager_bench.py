@@ -22,11 +22,26 @@ def blas_name():
     return os.path.basename(os.path.dirname(target))
 
 
+def process_seconds():
+    """Seconds since this process started (Linux: /proc), or NaN where that cannot be read."""
+    try:
+        with open("/proc/self/stat") as f:
+            start_ticks = int(f.read().rsplit(")", 1)[1].split()[19])
+        with open("/proc/uptime") as f:
+            uptime = float(f.read().split()[0])
+        return uptime - start_ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+
+
 def time_step(step, batch, warmup, steps, reps, threads, unit="step"):
     """Runs step() warmup times, then reps x steps timed, and prints the RESULT line: the
-    median images/s (batch images per call), the median ms per call, the peak RSS."""
+    median images/s (batch images per call), the median ms per call, the peak RSS, and the
+    seconds from the process's start to the end of the first step."""
     blas = blas_name()
-    for _ in range(warmup):
+    step()
+    first = process_seconds()
+    for _ in range(warmup - 1):
         step()
     ms = []
     for rep in range(reps):
@@ -39,4 +54,4 @@ def time_step(step, batch, warmup, steps, reps, threads, unit="step"):
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"RESULT impl=pytorch-eager torch={torch.__version__} blas={blas} threads={threads} "
           f"batch={batch} images_per_s={batch * 1000 / m:.1f} ms_per_{unit}={m:.2f} "
-          f"peak_rss_mb={rss_mb:.0f}")
+          f"first_step_s={first:.2f} peak_rss_mb={rss_mb:.0f}")

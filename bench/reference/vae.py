@@ -7,6 +7,11 @@ Run with Debian's /usr/bin/python3 (python3-torch and libopenblas0-openmp instal
          [--batch 100] [--lr 1e-3] [--latent 32] [--k 1000] [--test-n 10000] [--seed 0]
          [--threads 2] [--init djl-xavier|torch]
 
+  vae.py --bench [--batch 100] [--warmup 20] [--steps 50] [--reps 3] [--threads 2]
+
+times the train step on one fixed batch of random binary images instead (no data needed), as
+'bench/run likelihood-step --model vae' times gen4j's; its RESULT line is eager_bench's.
+
 The setup of gen4j's 'vae' procedure as the bench runs it:
 
 - data: the Fashion-MNIST training split (train-images-idx3-ubyte.gz), binarised dynamically:
@@ -37,6 +42,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 from binarized_fashion import djl_xavier, load_splits, mean_se, train_dynamic
+from eager_bench import time_step
 
 
 
@@ -98,10 +104,33 @@ def iwae_nll(model, x, k, chunk):
 
 
 
+def bench(a):
+    """The train step of train_dynamic on one fixed batch of random binary images."""
+    torch.manual_seed(a.seed)
+    model = Vae(a.latent)
+    if a.init == "djl-xavier":
+        model.apply(djl_xavier)
+    opt = torch.optim.Adam(model.parameters(), lr=a.lr, betas=(0.9, 0.999), eps=1e-8)
+    x = torch.bernoulli(torch.full((a.batch, 784), 0.5))
+
+    def step():
+        value = neg_elbo(model, x).mean()
+        opt.zero_grad(set_to_none=True)
+        value.backward()
+        opt.step()
+        value.item()
+
+    time_step(step, a.batch, a.warmup, a.steps, a.reps, a.threads)
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--data", default="/usr/share/datasets/fashion-mnist")
-    p.add_argument("--test-binarized", required=True)
+    p.add_argument("--test-binarized")
+    p.add_argument("--bench", action="store_true", help="time the step on random data")
+    p.add_argument("--warmup", type=int, default=20)
+    p.add_argument("--steps", type=int, default=50)
+    p.add_argument("--reps", type=int, default=3)
     p.add_argument("--epochs", type=int, default=10)
     p.add_argument("--batch", type=int, default=100)
     p.add_argument("--lr", type=float, default=1e-3)
@@ -114,6 +143,12 @@ def main():
     p.add_argument("--init", choices=["djl-xavier", "torch"], default="djl-xavier")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
+    if a.bench:
+        torch.set_num_interop_threads(1)
+        bench(a)
+        return
+    if a.test_binarized is None:
+        p.error("--test-binarized is required (or --bench)")
     torch.manual_seed(a.seed)
 
     train, test = load_splits(a, (784,))

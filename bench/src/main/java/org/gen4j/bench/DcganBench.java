@@ -1,12 +1,10 @@
 package org.gen4j.bench;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.gen4j.core.data.BatchLoader;
@@ -15,11 +13,9 @@ import org.gen4j.core.grad.InputGradientRoutes;
 import org.gen4j.core.model.NetworkSpec;
 import org.gen4j.core.optim.OptimizerSpec;
 import org.gen4j.core.procedure.DataInfo;
-import org.gen4j.core.random.RandomStream;
 import org.gen4j.core.spec.RunSpec;
 import org.gen4j.core.spi.Gen4j;
 import org.gen4j.core.spi.Registry;
-import org.gen4j.core.train.Batches;
 import org.gen4j.core.train.ProcedureTrainer;
 import org.gen4j.core.train.Trainer;
 import org.gen4j.core.util.Options;
@@ -33,19 +29,18 @@ final class DcganBench {
 
     /** The DCGAN of the reference script: width 64, z 100, 28x28x1, non-saturating, Adam 2e-4/0.5. */
     static Trainer trainer(Registry registry, int batch, long seed, NDManager manager) {
-        return trainer(registry, batch, seed, true, manager);
+        RunSpec spec = spec(registry, batch, seed, true);
+        return ProcedureTrainer.create(spec, registry, DataInfo.unlabelled(SAMPLE, "bench"),
+                spec.steps(), manager);
     }
 
     /**
-     * The reference DCGAN; {@code reuseFakes} false runs the generator a second time for its
-     * update, on new noise.
+     * The reference DCGAN's spec; {@code reuseFakes} false runs the generator a second time for
+     * its update, on new noise.
      */
-    static Trainer trainer(Registry registry, int batch, long seed, boolean reuseFakes,
-            NDManager manager) {
-        RunSpec spec = RunSpec.builder().setModel("dcgan").optBatchSize(batch).optSeed(seed)
+    static RunSpec spec(Registry registry, int batch, long seed, boolean reuseFakes) {
+        return RunSpec.builder().setModel("dcgan").optBatchSize(batch).optSeed(seed)
                 .optSteps(1_000_000).opt("reuse-fakes", reuseFakes).build(registry);
-        return ProcedureTrainer.create(spec, registry, DataInfo.unlabelled(SAMPLE, "bench"),
-                spec.steps(), manager);
     }
 
     /**
@@ -54,18 +49,15 @@ final class DcganBench {
      * Wasserstein loss with the {@code wgan-gp} penalty (lambda 10) on the given route, Adam 1e-4
      * betas (0, 0.9), 5 critic updates per generator update.
      */
-    static Trainer wganGpTrainer(Registry registry, int batch, long seed, String route,
-            NDManager manager) {
+    static RunSpec wganGpSpec(Registry registry, int batch, long seed, String route) {
         OptimizerSpec adam = OptimizerSpec.adam(1e-4, 0.0, 0.9);
-        RunSpec spec = RunSpec.builder().setModel("dcgan").optBatchSize(batch).optSeed(seed)
+        return RunSpec.builder().setModel("dcgan").optBatchSize(batch).optSeed(seed)
                 .optSteps(1_000_000).optModelOptions(Map.of("norm", "layer"))
                 .opt("loss", "wasserstein").opt("n-critic", 5)
                 .opt("regularizers", List.of(Map.of("name", "wgan-gp", "weight", 10,
                         "options", Map.of("route", route))))
                 .optOptimizer("generator", adam).optOptimizer("discriminator", adam)
                 .build(registry);
-        return ProcedureTrainer.create(spec, registry, DataInfo.unlabelled(SAMPLE, "bench"),
-                spec.steps(), manager);
     }
 
     /** The route a preference picks for the WGAN-GP workload's critic on this engine. */
@@ -75,99 +67,43 @@ final class DcganBench {
         return InputGradientRoutes.select(route, critic, "bench").name();
     }
 
-    /** Serves one fixed batch for ever. */
-    static Batches fixed(float[] real, int batch) {
-        Shape shape = new Shape(batch).addAll(SAMPLE);
-        int[] indices = new int[batch];
-        return () -> new BatchLoader.Batch(0, 0, real, null, indices, shape);
-    }
-
     /**
      * Times WGAN-GP iterations (5 critic updates with the penalty, 1 generator update) on one
-     * fixed batch of uniform [-1, 1) images, as the reference does; prints each repetition and a
-     * RESULT line with the median (images/s counts the generator's batch once per iteration).
+     * fixed batch of uniform [-1, 1) images, as the reference does (images/s counts the
+     * generator's batch once per iteration).
      */
-    static double timeWganGp(int batch, int warmup, int iterations, int reps, String route) {
+    static StepBench.Timing timeWganGp(int batch, int warmup, int iterations, int reps,
+            String route) {
         Registry registry = Gen4j.registry();
-        float[] real = new float[batch * 28 * 28];
-        RandomStream r = new RandomStream(1);
-        for (int i = 0; i < real.length; i++) {
-            real[i] = r.nextFloat() * 2 - 1;
-        }
-        List<Double> ms = new ArrayList<>();
-        String used;
-        try (NDManager m = NDManager.newBaseManager();
-                Trainer t = wganGpTrainer(registry, batch, 0, route, m)) {
-            Batches fixed = fixed(real, batch);
-            for (int i = 0; i < warmup; i++) {
-                t.step(fixed);
-            }
-            for (int rep = 0; rep < reps; rep++) {
-                long start = System.nanoTime();
-                for (int i = 0; i < iterations; i++) {
-                    t.step(fixed);
-                }
-                double perIteration = (System.nanoTime() - start) / 1e6 / iterations;
-                ms.add(perIteration);
-                System.out.printf("rep %d: %.1f ms/iteration%n", rep, perIteration);
-            }
-            used = routeName(registry, route);
-        }
-        Collections.sort(ms);
-        double median = ms.get(ms.size() / 2);
-        String engine = Engine.getInstance().getEngineName();
-        System.out.printf("RESULT impl=gen4j-%s-%s engine=%s route=%s batch=%d images_per_s=%.1f"
-                        + " ms_per_iteration=%.1f peak_rss_mb=%d%n",
-                engine.toLowerCase(java.util.Locale.ROOT), used, engine, used, batch,
-                batch * 1000 / median, median, Memory.peakRssMb());
-        return median;
+        String used = routeName(registry, route);
+        RunSpec spec = wganGpSpec(registry, batch, 0, route);
+        return StepBench.time(StepBench.impl(used), "route=" + used, spec, registry,
+                DataInfo.unlabelled(SAMPLE, "bench"), StepBench.uniform(batch * 28 * 28), warmup,
+                iterations, reps);
     }
 
     /**
-     * Times the train step as the reference does: one fixed batch of uniform [-1, 1) images,
-     * warm-up steps, then {@code reps} repetitions of {@code steps} steps; prints each repetition
-     * and a RESULT line with the median.
+     * Times the train step as the reference does: one fixed batch of uniform [-1, 1) images (or
+     * of the embedded Fashion-MNIST sample), warm-up steps, then {@code reps} repetitions of
+     * {@code steps} steps.
      */
-    static double timeSteps(int batch, int warmup, int steps, int reps, boolean fashion,
-            boolean reuseFakes) {
+    static StepBench.Timing timeSteps(int batch, int warmup, int steps, int reps,
+            boolean fashion, boolean reuseFakes) {
         Registry registry = Gen4j.registry();
-        float[] real = new float[batch * 28 * 28];
+        float[] real;
         if (fashion) {
+            real = new float[batch * 28 * 28];
             SampleSet sample = org.gen4j.core.data.FashionMnist.sample("train");
             for (int i = 0; i < batch; i++) {
                 sample.copySample(i, real, i * 28 * 28);
             }
         } else {
-            RandomStream r = new RandomStream(1);
-            for (int i = 0; i < real.length; i++) {
-                real[i] = r.nextFloat() * 2 - 1;
-            }
+            real = StepBench.uniform(batch * 28 * 28);
         }
-        List<Double> rates = new ArrayList<>();
-        try (NDManager m = NDManager.newBaseManager();
-                Trainer t = trainer(registry, batch, 0, reuseFakes, m)) {
-            Batches fixed = fixed(real, batch);
-            for (int i = 0; i < warmup; i++) {
-                t.step(fixed);
-            }
-            for (int rep = 0; rep < reps; rep++) {
-                long start = System.nanoTime();
-                for (int i = 0; i < steps; i++) {
-                    t.step(fixed);
-                }
-                double rate = (double) steps * batch / ((System.nanoTime() - start) / 1e9);
-                rates.add(rate);
-                System.out.printf("rep %d: %.1f images/s%n", rep, rate);
-            }
-        }
-        Collections.sort(rates);
-        double median = rates.get(rates.size() / 2);
-        String engine = Engine.getInstance().getEngineName();
-        System.out.printf("RESULT impl=gen4j-%s%s engine=%s batch=%d data=%s reuse_fakes=%s"
-                        + " images_per_s=%.1f peak_rss_mb=%d%n",
-                engine.toLowerCase(java.util.Locale.ROOT), reuseFakes ? "" : "-two-pass", engine,
-                batch, fashion ? "fashion" : "uniform", reuseFakes, median, Memory.peakRssMb());
-        return median;
+        return StepBench.time(StepBench.impl(reuseFakes ? "" : "two-pass"), "data="
+                + (fashion ? "fashion" : "uniform") + " reuse_fakes=" + reuseFakes,
+                spec(registry, batch, 0, reuseFakes), registry,
+                DataInfo.unlabelled(SAMPLE, "bench"), real, warmup, steps, reps);
     }
 
     /**

@@ -139,6 +139,8 @@ final class TrainerContexts {
 
         private final ProcedureTrainer trainer;
         private final NDManager manager;
+        /** Networks recorded by an update of this step and not stepped since. */
+        private final Set<String> recordedSinceStep = new HashSet<>();
         private final long step;
         private final Batches batches;
         private final String source;
@@ -225,17 +227,28 @@ final class TrainerContexts {
             } finally {
                 setFrozen(all, unfrozen, false);
             }
+            recordedSinceStep.addAll(recorded);
             for (String n : networks) {
                 trainer.optimizer(n).step(trainer.parameters(n));
-                // Fresh zero gradients: MXNet writes only those its backward pass computes, so a
-                // parameter this pass did not reach (a layer ProGAN has grown past) would carry
-                // its last gradient into every later update of a network that is never frozen.
-                for (NamedParameter p : trainer.parameters(n)) {
-                    p.parameter().freeze(true);
-                    p.parameter().freeze(false);
+                if (recordedSinceStep.remove(n)) {
+                    refreshGradients(trainer.parameters(n));
                 }
             }
             return value;
+        }
+
+        /**
+         * Fresh zero gradients for a network that was recorded, not frozen, in an earlier update
+         * of this step. Freezing a network and thawing it gives it new zero gradients, which
+         * every other network gets once a step; MXNet writes only the gradients its backward
+         * pass computes, so without this a parameter the pass did not reach (a layer ProGAN has
+         * grown past) would carry its last gradient into every later update.
+         */
+        private static void refreshGradients(List<NamedParameter> parameters) {
+            for (NamedParameter p : parameters) {
+                p.parameter().freeze(true);
+                p.parameter().freeze(false);
+            }
         }
 
         private static void setFrozen(Map<String, List<NamedParameter>> all, Set<String> keep,

@@ -15,6 +15,8 @@ import org.gen4j.core.spec.RunSpec;
 import org.gen4j.core.train.TrainedModel;
 import org.gen4j.core.train.TrainingRun;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -57,14 +59,22 @@ class ProGanProcedureTest {
         return found;
     }
 
-    @Test
-    void aRunResumedInsideAFadeInEndsBitForBitWhereAStraightRunDoes() throws Exception {
+    /**
+     * With {@code reuse-fakes} the generator is never frozen within a step: this caught MXNet
+     * carrying the last gradient of a layer ProGAN had grown past into every later update.
+     */
+    @ParameterizedTest(name = "reuse-fakes {0}")
+    @ValueSource(booleans = {false, true})
+    void aRunResumedInsideAFadeInEndsBitForBitWhereAStraightRunDoes(boolean reuse)
+            throws Exception {
         Path straight = dir.resolve("straight");
-        try (TrainingRun r = TrainingRun.start(small(10).build(REGISTRY), REGISTRY, straight)) {
+        try (TrainingRun r = TrainingRun.start(small(10).opt("reuse-fakes", reuse)
+                .build(REGISTRY), REGISTRY, straight)) {
             r.train(null);
         }
         Path resumed = dir.resolve("resumed");
-        try (TrainingRun r = TrainingRun.start(small(5).build(REGISTRY), REGISTRY, resumed)) {
+        try (TrainingRun r = TrainingRun.start(small(5).opt("reuse-fakes", reuse)
+                .build(REGISTRY), REGISTRY, resumed)) {
             r.train(null);
         }
         JsonNode at5 = procedureState(state(resumed, 5));
