@@ -3,6 +3,8 @@ package org.gen4j.bench;
 import ai.djl.engine.Engine;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.gen4j.core.data.BinarizedSampleSet;
 import org.gen4j.core.data.FashionMnist;
@@ -45,5 +47,32 @@ final class LikelihoodSide {
             run.train(null);
             return (System.nanoTime() - t0) / 1e9;
         }
+    }
+
+    /**
+     * Writes the test split binarised once into {@code work}, then trains and scores every gen4j
+     * side ({@code sideCommand} in a child JVM per engine and seed) and the reference, seed by
+     * seed; both get {@code modelArgs} and the setup's arguments.
+     */
+    static Map<String, List<Map<String, String>>> runSides(SideOptions sides,
+            BinarizedSetup setup, Path work, Path reference, String sideCommand, String heap,
+            List<String> modelArgs) throws Exception {
+        Path testFile = work.resolve("test-binarized-seed" + setup.binarizeSeed + ".idx");
+        BinarizedTestSplit.write(setup.data, setup.binarizeSeed, testFile);
+        return SideBySide.run(sides.engines, sides.seeds, setup.threads, reference,
+                sides.python, (e, seed) -> {
+                    List<String> cmd = ChildProcess.bench(e, setup.threads, heap, sideCommand,
+                            "--seed", "" + seed, "--out", work.resolve(SideBySide.name(e)
+                                    + "-seed" + seed).toString());
+                    cmd.addAll(modelArgs);
+                    cmd.addAll(setup.args(true));
+                    return cmd;
+                }, seed -> {
+                    List<String> cmd = new ArrayList<>(List.of("--test-binarized",
+                            testFile.toString(), "--seed", "" + seed));
+                    cmd.addAll(modelArgs);
+                    cmd.addAll(setup.args(false));
+                    return cmd;
+                });
     }
 }

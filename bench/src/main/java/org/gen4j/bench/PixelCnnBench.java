@@ -33,68 +33,35 @@ import picocli.CommandLine.Option;
 final class PixelCnnBench implements Callable<Integer> {
 
     /** The setup both sides share. */
-    static final class Setup {
+    static final class Setup extends BinarizedSetup {
         @Option(names = "--epochs", defaultValue = "1") int epochs;
         @Option(names = "--batch", defaultValue = "64") int batch;
-        @Option(names = "--test-n", defaultValue = "10000", description = "Test images scored.")
-        int testN;
-        @Option(names = "--threads", defaultValue = "2") int threads;
-        @Option(names = "--data", defaultValue = FashionMnist.DEFAULT_PATH, description = "The"
-                + " folder of the full Fashion-MNIST (apt-get install dataset-fashion-mnist).")
-        Path data;
-        @Option(names = "--binarize-seed", defaultValue = "0", description = "Seed of the test"
-                + " split's fixed binarisation.")
-        long binarizeSeed;
 
-        List<String> args(boolean gen4j) {
-            List<String> a = new ArrayList<>(List.of("--epochs", "" + epochs, "--batch",
-                    "" + batch, "--test-n", "" + testN, "--threads", "" + threads, "--data",
-                    data.toString()));
-            if (gen4j) {
-                a.addAll(List.of("--binarize-seed", "" + binarizeSeed));
-            }
-            return a;
+        List<String> modelArgs() {
+            return List.of("--epochs", "" + epochs, "--batch", "" + batch);
         }
     }
 
     @Mixin
     Setup setup;
 
-    @Option(names = "--seeds", defaultValue = "1", split = ",") List<Long> seeds;
-
-    @Option(names = "--engines", defaultValue = "MXNet,PyTorch", split = ",")
-    List<String> engines;
+    @Mixin
+    SideOptions sides;
 
     @Option(names = "--reference", defaultValue = "bench/reference/pixelcnn.py")
     Path reference;
-
-    @Option(names = "--python", defaultValue = "/usr/bin/python3") String python;
 
     @Option(names = "--work", defaultValue = "bench/target/pixelcnn") Path work;
 
     @Override
     public Integer call() throws Exception {
-        Path testFile = work.resolve("test-binarized-seed" + setup.binarizeSeed + ".idx");
-        BinarizedTestSplit.write(setup.data, setup.binarizeSeed, testFile);
-        var results = SideBySide.run(engines, seeds, setup.threads, reference, python,
-                (e, seed) -> {
-                    List<String> cmd = ChildProcess.bench(e, setup.threads, "4g",
-                            "pixelcnn-side", "--seed", "" + seed, "--out", work.resolve(
-                                    SideBySide.name(e) + "-seed" + seed).toString());
-                    cmd.addAll(setup.args(true));
-                    return cmd;
-                },
-                seed -> {
-                    List<String> cmd = new ArrayList<>(List.of("--test-binarized",
-                            testFile.toString(), "--seed", "" + seed));
-                    cmd.addAll(setup.args(false));
-                    return cmd;
-                });
+        var results = LikelihoodSide.runSides(sides, setup, work, reference, "pixelcnn-side",
+                "4g", setup.modelArgs());
         System.out.printf("%nPixelCNN on dynamically binarised Fashion-MNIST: 7x7 mask A to 64,"
                 + " 5 residual blocks, 1x1 outputs to one logit; Adam 1e-3, batch %d, %d"
                 + " epoch(s), %d threads; exact NLL of the first %d test images, binarised"
                 + " once (seed %d); seeds %s%n", setup.batch, setup.epochs, setup.threads,
-                setup.testN, setup.binarizeSeed, seeds);
+                setup.testN, setup.binarizeSeed, sides.seeds);
         System.out.printf("%-16s %6s %20s %12s %10s %8s%n", "implementation", "seed",
                 "NLL (nats)", "bits/dim", "images/s", "train s");
         Map<String, double[]> means = new LinkedHashMap<>();
@@ -105,7 +72,7 @@ final class PixelCnnBench implements Callable<Integer> {
                 double nll = Double.parseDouble(r.get("nll"));
                 double rate = Double.parseDouble(r.get("images_per_s"));
                 System.out.printf("%-16s %6d %11.3f ± %6.3f %12.5f %10.1f %8s%n", e.getKey(),
-                        seeds.get(i), nll, Double.parseDouble(r.get("nll_se")),
+                        sides.seeds.get(i), nll, Double.parseDouble(r.get("nll_se")),
                         Double.parseDouble(r.get("bits_per_dim")), rate, r.get("train_s"));
                 sum[0] += nll;
                 sum[1] += rate;
@@ -114,7 +81,7 @@ final class PixelCnnBench implements Callable<Integer> {
             means.put(e.getKey(), new double[] {sum[0] / n, sum[1] / n});
         }
         double[] ref = means.get(SideBySide.REFERENCE);
-        System.out.printf("%nmeans over %d seed(s)%n", seeds.size());
+        System.out.printf("%nmeans over %d seed(s)%n", sides.seeds.size());
         for (var e : means.entrySet()) {
             double[] m = e.getValue();
             System.out.printf("%-16s NLL %.3f%s  %.1f images/s%s%n", e.getKey(), m[0],

@@ -34,35 +34,25 @@ import picocli.CommandLine.Option;
 final class VaeBench implements Callable<Integer> {
 
     /** The setup both sides share. */
-    static final class Setup {
+    static final class Setup extends BinarizedSetup {
         @Option(names = "--epochs", defaultValue = "10") int epochs;
         @Option(names = "--batch", defaultValue = "100") int batch;
         @Option(names = "--latent", defaultValue = "32") int latent;
         @Option(names = "--k", defaultValue = "1000", description = "Importance samples.") int k;
-        @Option(names = "--test-n", defaultValue = "10000", description = "Test images scored.")
-        int testN;
-        @Option(names = "--threads", defaultValue = "2") int threads;
-        @Option(names = "--data", defaultValue = FashionMnist.DEFAULT_PATH, description = "The"
-                + " folder of the full Fashion-MNIST (apt-get install dataset-fashion-mnist).")
-        Path data;
-        @Option(names = "--binarize-seed", defaultValue = "0", description = "Seed of the test"
-                + " split's fixed binarisation.")
-        long binarizeSeed;
+
+        List<String> modelArgs() {
+            return List.of("--epochs", "" + epochs, "--batch", "" + batch, "--latent",
+                    "" + latent, "--k", "" + k);
+        }
     }
 
     @Mixin
     Setup setup;
 
-    @Option(names = "--seeds", defaultValue = "1", split = ",", description = "Training seeds;"
-            + " each side trains once per seed.")
-    List<Long> seeds;
-
-    @Option(names = "--engines", defaultValue = "MXNet,PyTorch", split = ",")
-    List<String> engines;
+    @Mixin
+    SideOptions sides;
 
     @Option(names = "--reference", defaultValue = "bench/reference/vae.py") Path reference;
-
-    @Option(names = "--python", defaultValue = "/usr/bin/python3") String python;
 
     @Option(names = "--work", defaultValue = "bench/target/vae", description = "Folder for the"
             + " runs and the binarised test split.")
@@ -70,31 +60,10 @@ final class VaeBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path testFile = work.resolve("test-binarized-seed" + setup.binarizeSeed + ".idx");
-        BinarizedTestSplit.write(setup.data, setup.binarizeSeed, testFile);
-        var results = SideBySide.run(engines, seeds, setup.threads, reference, python,
-                (e, seed) -> {
-                    List<String> cmd = ChildProcess.bench(e, setup.threads, "2g", "vae-side",
-                            "--seed", "" + seed, "--out", work.resolve(SideBySide.name(e)
-                                    + "-seed" + seed).toString());
-                    cmd.addAll(setupArgs());
-                    return cmd;
-                },
-                seed -> {
-                    List<String> cmd = new ArrayList<>(List.of("--test-binarized",
-                            testFile.toString(), "--seed", "" + seed));
-                    cmd.addAll(setupArgs().subList(0, setupArgs().size() - 2));
-                    return cmd;
-                });
+        var results = LikelihoodSide.runSides(sides, setup, work, reference, "vae-side", "2g",
+                setup.modelArgs());
         print(results);
         return 0;
-    }
-
-    private List<String> setupArgs() {
-        return List.of("--epochs", "" + setup.epochs, "--batch", "" + setup.batch, "--latent",
-                "" + setup.latent, "--k", "" + setup.k, "--test-n", "" + setup.testN,
-                "--threads", "" + setup.threads, "--data", setup.data.toString(),
-                "--binarize-seed", "" + setup.binarizeSeed);
     }
 
     private void print(Map<String, List<Map<String, String>>> results) {
@@ -102,7 +71,7 @@ final class VaeBench implements Callable<Integer> {
                 + " Bernoulli decoder, Adam 1e-3, batch %d, %d epochs, %d threads; the first %d"
                 + " test images, binarised once (seed %d); IWAE k=%d; seeds %s%n", setup.latent,
                 setup.batch, setup.epochs, setup.threads, setup.testN, setup.binarizeSeed,
-                setup.k, seeds);
+                setup.k, sides.seeds);
         System.out.printf("%-16s %6s %18s %18s %10s %8s%n", "implementation", "seed",
                 "-ELBO (nats)", "IWAE NLL (nats)", "images/s", "train s");
         Map<String, double[]> means = new LinkedHashMap<>();
@@ -114,7 +83,8 @@ final class VaeBench implements Callable<Integer> {
                 double iw = Double.parseDouble(r.get("iwae_nll"));
                 double rate = Double.parseDouble(r.get("images_per_s"));
                 System.out.printf("%-16s %6d %10.3f ± %5.3f %10.3f ± %5.3f %10.1f %8s%n",
-                        e.getKey(), seeds.get(i), elbo, Double.parseDouble(r.get("neg_elbo_se")),
+                        e.getKey(), sides.seeds.get(i), elbo,
+                        Double.parseDouble(r.get("neg_elbo_se")),
                         iw, Double.parseDouble(r.get("iwae_nll_se")), rate, r.get("train_s"));
                 sum[0] += elbo;
                 sum[1] += iw;
@@ -124,7 +94,7 @@ final class VaeBench implements Callable<Integer> {
             means.put(e.getKey(), new double[] {sum[0] / n, sum[1] / n, sum[2] / n});
         }
         double[] ref = means.get(SideBySide.REFERENCE);
-        System.out.printf("%nmeans over %d seed(s)%s%n", seeds.size(), ref == null ? ""
+        System.out.printf("%nmeans over %d seed(s)%s%n", sides.seeds.size(), ref == null ? ""
                 : "; differences and speed against pytorch-eager");
         for (var e : means.entrySet()) {
             double[] m = e.getValue();

@@ -2,8 +2,6 @@ package org.gen4j.cli;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,7 +12,6 @@ import org.gen4j.core.spi.Registry;
 import org.gen4j.core.train.TrainedModel;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * What {@code gen4j translate} and {@code gen4j upscale} share: read an image, a folder of images
@@ -26,21 +23,12 @@ abstract class ImageToImageCommand implements Callable<Integer> {
     @Mixin
     EngineOption engine;
 
-    @Option(names = "--run", required = true, paramLabel = "DIR",
-            description = "A run folder (its newest checkpoint) or a checkpoint folder.")
-    Path run;
+    @Mixin
+    ImageArguments images;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the model's noise"
             + " (pix2pix's dropout), default ${DEFAULT-VALUE}.")
     long seed;
-
-    @Parameters(index = "0", paramLabel = "IN", description = "An image file, a folder of"
-            + " images, or #N for image N of the run's test split.")
-    String in;
-
-    @Parameters(index = "1", paramLabel = "OUT", description = "The output PNG (for one image)"
-            + " or folder (for a folder).")
-    Path out;
 
     /** The target domain, or null. */
     abstract String to();
@@ -50,32 +38,27 @@ abstract class ImageToImageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        boolean folder = !in.startsWith("#") && Files.isDirectory(Path.of(in));
-        if (folder) {
-            OutputPaths.checkFolder("OUT", out);
-        } else {
-            OutputPaths.checkFile("OUT", out, ".png");
-        }
+        boolean folder = images.checkOut();
         engine.apply();
         Registry registry = Gen4j.registry();
-        try (TrainedModel model = TrainedModel.load(run, registry)) {
+        try (TrainedModel model = TrainedModel.load(images.run, registry)) {
             ImageTranslation t = model.translation().orElseThrow(() ->
-                    new IllegalArgumentException(run + " holds a '" + model.spec().procedure()
+                    new IllegalArgumentException(images.run + " holds a '" + model.spec().procedure()
                             + "' model, which does not translate images; train pix2pix, srgan,"
                             + " cyclegan or stargan"));
             check(t, model);
             Shape input = t.inputShape();
             List<String> names = new ArrayList<>();
-            float[] x = InputImages.read(registry, model, in, input, folder, names);
+            float[] x = images.read(registry, model, input, folder, names);
             Shape output = t.outputShape();
             float[] y;
             try (NDManager m = NDManager.newBaseManager()) {
                 y = t.translate(model.sampleContext(m), m.create(x, new Shape(names.size())
                         .addAll(input)), to(), new RandomStream(seed)).toFloatArray();
             }
-            InputImages.write(y, names, output, folder, out);
+            images.write(y, names, output, folder);
             System.err.printf("%d image(s) %s -> %s: %s%n", names.size(), input, output,
-                    out.toAbsolutePath());
+                    images.out.toAbsolutePath());
         }
         return 0;
     }

@@ -2,8 +2,6 @@ package org.gen4j.cli;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,6 @@ import org.gen4j.core.util.Options;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code gen4j inpaint}: fills the hole of a mask in images. An autoregressive model draws the
@@ -37,9 +34,8 @@ final class InpaintCommand implements Callable<Integer> {
     @Mixin
     EngineOption engine;
 
-    @Option(names = "--run", required = true, paramLabel = "DIR",
-            description = "A run folder (its newest checkpoint) or a checkpoint folder.")
-    Path run;
+    @Mixin
+    ImageArguments images;
 
     @Option(names = "--mask", required = true, paramLabel = "MASK",
             description = "A mask image (white is the hole) or a shape name.")
@@ -57,43 +53,31 @@ final class InpaintCommand implements Callable<Integer> {
             + " random mask shape.")
     long seed;
 
-    @Parameters(index = "0", paramLabel = "IN", description = "An image file, a folder of"
-            + " images, or #N for image N of the run's test split.")
-    String in;
-
-    @Parameters(index = "1", paramLabel = "OUT", description = "The output PNG (for one image)"
-            + " or folder (for a folder).")
-    Path out;
-
     @Override
     public Integer call() throws Exception {
-        boolean folder = !in.startsWith("#") && Files.isDirectory(Path.of(in));
-        if (folder) {
-            OutputPaths.checkFolder("OUT", out);
-        } else {
-            OutputPaths.checkFile("OUT", out, ".png");
-        }
+        boolean folder = images.checkOut();
         engine.apply();
         Registry registry = Gen4j.registry();
-        try (TrainedModel model = TrainedModel.load(run, registry)) {
+        try (TrainedModel model = TrainedModel.load(images.run, registry)) {
             Shape shape = model.sampleShape();
             boolean[] hole = Masks.of(mask, shape, seed);
             List<String> names = new ArrayList<>();
-            float[] x = InputImages.read(registry, model, in, shape, folder, names);
+            float[] x = images.read(registry, model, shape, folder, names);
             float[] y;
             try (NDManager m = NDManager.newBaseManager()) {
-                var images = m.create(x, new Shape(names.size()).addAll(shape));
+                var batch = m.create(x, new Shape(names.size()).addAll(shape));
                 if (model.completion().isPresent()) {
-                    y = model.completion().get().complete(model.sampleContext(m), images, hole,
+                    y = model.completion().get().complete(model.sampleContext(m), batch, hole,
                             SampleRequest.of(names.size(), new RandomStream(seed)))
                             .toFloatArray();
                 } else {
-                    y = inpainter(registry, model).inpaint(model.sampleContext(m), images, hole,
+                    y = inpainter(registry, model).inpaint(model.sampleContext(m), batch, hole,
                             new RandomStream(seed)).toFloatArray();
                 }
             }
-            InputImages.write(y, names, shape, folder, out);
-            System.err.printf("%d image(s) inpainted: %s%n", names.size(), out.toAbsolutePath());
+            images.write(y, names, shape, folder);
+            System.err.printf("%d image(s) inpainted: %s%n", names.size(),
+                    images.out.toAbsolutePath());
         }
         return 0;
     }
@@ -104,7 +88,8 @@ final class InpaintCommand implements Callable<Integer> {
         options.forEach((k, v) -> values.put(k, v));
         return factory.forModel(model, new Options("inpainter '" + inpainter + "'", values))
                 .orElseThrow(() -> new IllegalArgumentException("the inpainter '" + inpainter
-                        + "' cannot serve the '" + model.spec().procedure() + "' model of " + run
+                        + "' cannot serve the '" + model.spec().procedure() + "' model of "
+                        + images.run
                         + ": it needs an unconditional model that decodes latent vectors (a"
                         + " GAN or a VAE); an autoregressive model inpaints by itself"));
     }

@@ -55,6 +55,11 @@ public final class Residual extends AbstractBlock {
      * {@code x + branch}, after checking the shapes: a broadcast would silently turn a wrong
      * body into a different network.
      *
+     * <p>On MXNet the sum is its {@code add_n} operator: the broadcasting addition that {@code
+     * NDArray.add} calls differentiates through a broadcast reduction even for equal shapes
+     * (8.6 ms a call on PixelCNN's 64x64x28x28 maps, 13% of its step), where {@code add_n} hands
+     * the output's gradient to both inputs as it is.
+     *
      * @param x the block's input
      * @param branch the body's output for {@code x}
      * @return the sum, in {@code x}'s manager
@@ -64,6 +69,12 @@ public final class Residual extends AbstractBlock {
         if (!branch.getShape().equals(x.getShape())) {
             throw new IllegalArgumentException("Residual body must keep the input's shape "
                     + x.getShape() + " but returned " + branch.getShape());
+        }
+        NDManager manager = x.getManager();
+        if ("MXNet".equals(manager.getEngine().getEngineName())) {
+            PairList<String, Object> params = new PairList<>();
+            params.add("num_args", "2");
+            return manager.invoke("add_n", new NDList(x, branch), params).singletonOrThrow();
         }
         return x.add(branch);
     }
