@@ -14,6 +14,8 @@ import numpy as np
 import torch
 import torch.nn as nn
 
+from eager_bench import time_step
+
 
 def read_idx(path):
     opener = gzip.open if path.endswith(".gz") else open
@@ -69,6 +71,40 @@ def train_dynamic(model, loss, train, a, what):
             total += value.item()
         print(f"epoch {epoch + 1}: training {what} {total / (n // a.batch):.3f}", flush=True)
     return a.epochs * n, time.perf_counter() - t0
+
+
+def add_bench_arguments(p):
+    """The options of a script's --bench mode."""
+    p.add_argument("--bench", action="store_true", help="time the step on random data")
+    p.add_argument("--warmup", type=int, default=20)
+    p.add_argument("--steps", type=int, default=50)
+    p.add_argument("--reps", type=int, default=3)
+
+
+def bench_if_asked(p, a, bench):
+    """Runs bench(a) and returns True with --bench; otherwise requires --test-binarized."""
+    if a.bench:
+        torch.set_num_interop_threads(1)
+        bench(a)
+        return True
+    if a.test_binarized is None:
+        p.error("--test-binarized is required (or --bench)")
+    return False
+
+
+def bench_step(model, loss, x, a):
+    """Times train_dynamic's step (Adam a.lr, betas 0.9/0.999, eps 1e-8, on the mean of
+    loss(model, x)) on the fixed batch x, as eager_bench.time_step times a step."""
+    opt = torch.optim.Adam(model.parameters(), lr=a.lr, betas=(0.9, 0.999), eps=1e-8)
+
+    def step():
+        value = loss(model, x).mean()
+        opt.zero_grad(set_to_none=True)
+        value.backward()
+        opt.step()
+        value.item()
+
+    time_step(step, a.batch, a.warmup, a.steps, a.reps, a.threads)
 
 
 def mean_se(values):

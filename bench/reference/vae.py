@@ -41,8 +41,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from binarized_fashion import djl_xavier, load_splits, mean_se, train_dynamic
-from eager_bench import time_step
+from binarized_fashion import (add_bench_arguments, bench_if_asked, bench_step, djl_xavier,
+                               load_splits, mean_se, train_dynamic)
 
 
 
@@ -110,27 +110,14 @@ def bench(a):
     model = Vae(a.latent)
     if a.init == "djl-xavier":
         model.apply(djl_xavier)
-    opt = torch.optim.Adam(model.parameters(), lr=a.lr, betas=(0.9, 0.999), eps=1e-8)
-    x = torch.bernoulli(torch.full((a.batch, 784), 0.5))
-
-    def step():
-        value = neg_elbo(model, x).mean()
-        opt.zero_grad(set_to_none=True)
-        value.backward()
-        opt.step()
-        value.item()
-
-    time_step(step, a.batch, a.warmup, a.steps, a.reps, a.threads)
+    bench_step(model, neg_elbo, torch.bernoulli(torch.full((a.batch, 784), 0.5)), a)
 
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--data", default="/usr/share/datasets/fashion-mnist")
     p.add_argument("--test-binarized")
-    p.add_argument("--bench", action="store_true", help="time the step on random data")
-    p.add_argument("--warmup", type=int, default=20)
-    p.add_argument("--steps", type=int, default=50)
-    p.add_argument("--reps", type=int, default=3)
+    add_bench_arguments(p)
     p.add_argument("--epochs", type=int, default=10)
     p.add_argument("--batch", type=int, default=100)
     p.add_argument("--lr", type=float, default=1e-3)
@@ -143,12 +130,8 @@ def main():
     p.add_argument("--init", choices=["djl-xavier", "torch"], default="djl-xavier")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
-    if a.bench:
-        torch.set_num_interop_threads(1)
-        bench(a)
+    if bench_if_asked(p, a, bench):
         return
-    if a.test_binarized is None:
-        p.error("--test-binarized is required (or --bench)")
     torch.manual_seed(a.seed)
 
     train, test = load_splits(a, (784,))

@@ -3,7 +3,6 @@ package org.gen4j.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +30,8 @@ final class AllBench implements Callable<Integer> {
             description = "Of " + "dcgan, wgan-gp, vae, pixelcnn.")
     List<String> workloads;
     @Option(names = "--engines", split = ",", defaultValue = "MXNet,PyTorch") List<String> engines;
-    @Option(names = "--rounds", defaultValue = "2", description = "Interleaved rounds; each"
-            + " cell is the median over them.")
+    @Option(names = "--rounds", defaultValue = "2", description = "Interleaved rounds: the"
+            + " ratios pair each round with the reference's of the same round.")
     int rounds;
     @Option(names = "--threads", defaultValue = "2") int threads;
     @Option(names = "--heap", defaultValue = "512m", description = "The gen4j JVMs' -Xmx.")
@@ -127,56 +126,77 @@ final class AllBench implements Callable<Integer> {
     }
 
     private void print(Map<Row, List<Map<String, String>>> results) {
-        System.out.printf(Locale.ROOT, "%nAll workloads, %d threads, median of %d rounds"
-                + " (images/s: the batch over one step; a WGAN-GP step is one iteration of 5"
-                + " critic updates and 1 generator update)%n", threads, rounds);
+        System.out.printf(Locale.ROOT, "%nAll workloads, %d threads, %d rounds: images/s is the"
+                + " mean over the rounds, its ratio the geometric mean of each round's ratio to"
+                + " the reference of that round, peak MB the highest over the rounds (a WGAN-GP"
+                + " step is one iteration of 5 critic updates and 1 generator update, images/s"
+                + " its batch)%n", threads, rounds);
         System.out.printf(Locale.ROOT, "| %-8s | %-26s | %9s | %6s | %8s | %6s | %10s |%n",
                 "workload", "implementation", "images/s", "ratio", "peak MB", "ratio",
                 "1st step s");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
         for (String w : workloads) {
-            Map<String, Double> ref = null;
+            List<Map<String, String>> ref = null;
             for (var e : results.entrySet()) {
                 if (e.getKey().workload().equals(w)
                         && e.getKey().impl().equals(SideBySide.REFERENCE)) {
-                    ref = medians(e.getValue());
+                    ref = e.getValue();
                 }
             }
             for (var e : results.entrySet()) {
                 if (!e.getKey().workload().equals(w)) {
                     continue;
                 }
-                Map<String, Double> m = medians(e.getValue());
-                System.out.printf(Locale.ROOT, "| %-8s | %-26s | %9.1f | %6s | %8.0f | %6s |"
-                                + " %10.1f |%n", w, e.getKey().impl(), m.get("images_per_s"),
-                        ratio(m, ref, "images_per_s"), m.get("peak_rss_mb"),
-                        ratio(m, ref, "peak_rss_mb"), m.get("first_step_s"));
-            }
-        }
-    }
-
-    private static String ratio(Map<String, Double> m, Map<String, Double> ref, String key) {
-        if (ref == null || !(ref.get(key) > 0)) {
-            return "-";
-        }
-        return String.format(Locale.ROOT, "%.2fx", m.get(key) / ref.get(key));
-    }
-
-    /** The median of each numeric value over the rounds. */
-    private static Map<String, Double> medians(List<Map<String, String>> rounds) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (String key : List.of("images_per_s", "peak_rss_mb", "first_step_s")) {
-            List<Double> v = new ArrayList<>();
-            for (Map<String, String> r : rounds) {
-                try {
-                    v.add(Double.parseDouble(r.getOrDefault(key, "NaN")));
-                } catch (NumberFormatException e) {
-                    v.add(Double.NaN);
+                List<Map<String, String>> r = e.getValue();
+                double[] rate = values(r, "images_per_s");
+                double[] peak = values(r, "peak_rss_mb");
+                double[] first = values(r, "first_step_s");
+                String rateRatio = "-";
+                String peakRatio = "-";
+                if (ref != null) {
+                    double[] refRate = values(ref, "images_per_s");
+                    double logSum = 0;
+                    for (int i = 0; i < rate.length; i++) {
+                        logSum += Math.log(rate[i] / refRate[i]);
+                    }
+                    rateRatio = String.format(Locale.ROOT, "%.2fx",
+                            Math.exp(logSum / rate.length));
+                    peakRatio = String.format(Locale.ROOT, "%.2fx",
+                            max(peak) / max(values(ref, "peak_rss_mb")));
                 }
+                System.out.printf(Locale.ROOT, "| %-8s | %-26s | %9.1f | %6s | %8.0f | %6s |"
+                                + " %10.1f |%n", w, e.getKey().impl(), mean(rate), rateRatio,
+                        max(peak), peakRatio, mean(first));
             }
-            Collections.sort(v);
-            out.put(key, v.get(v.size() / 2));
         }
-        return out;
+    }
+
+    /** One value of each round's result. */
+    private static double[] values(List<Map<String, String>> rounds, String key) {
+        double[] v = new double[rounds.size()];
+        for (int i = 0; i < v.length; i++) {
+            try {
+                v[i] = Double.parseDouble(rounds.get(i).getOrDefault(key, "NaN"));
+            } catch (NumberFormatException e) {
+                v[i] = Double.NaN;
+            }
+        }
+        return v;
+    }
+
+    private static double mean(double[] v) {
+        double sum = 0;
+        for (double x : v) {
+            sum += x;
+        }
+        return sum / v.length;
+    }
+
+    private static double max(double[] v) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            m = Math.max(m, x);
+        }
+        return m;
     }
 }
