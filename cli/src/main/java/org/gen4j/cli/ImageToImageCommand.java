@@ -43,7 +43,8 @@ abstract class ImageToImageCommand implements Callable<Integer> {
         Registry registry = Gen4j.registry();
         try (TrainedModel model = TrainedModel.load(images.run, registry)) {
             ImageTranslation t = model.translation().orElseThrow(() ->
-                    new IllegalArgumentException(images.run + " holds a '" + model.spec().procedure()
+                    new IllegalArgumentException(images.run + " holds a '"
+                            + model.spec().procedure()
                             + "' model, which does not translate images; train pix2pix, srgan,"
                             + " cyclegan or stargan"));
             check(t, model);

@@ -20,8 +20,9 @@ final class UpscaleCommand extends ImageToImageCommand {
     void check(ImageTranslation translation, TrainedModel model) {
         if (translation.outputShape().get(1) <= translation.inputShape().get(1)) {
             throw new IllegalArgumentException(images.run + " holds a '"
-                    + model.spec().procedure() + "' model that maps " + translation.inputShape() + " to "
-                    + translation.outputShape() + " without enlarging; use gen4j translate");
+                    + model.spec().procedure() + "' model that maps " + translation.inputShape()
+                    + " to " + translation.outputShape() + " without enlarging; use gen4j"
+                    + " translate");
         }
     }
 }

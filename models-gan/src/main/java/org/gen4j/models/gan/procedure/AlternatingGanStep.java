@@ -41,10 +41,10 @@ import org.gen4j.core.random.RandomStream;
  * clipping) apply after its optimizer step. The generator update minimises the generator loss
  * through the updated discriminator, on fakes of new noise; or, with {@code reuse-fakes} and one
  * critic update per step, on the fakes of the critic update, whose graph the generator recorded
- * then (one generator pass per step, as PyTorch's DCGAN example). A class-conditional generator (cgan, acgan)
- * generates every fake for the labels of the real batch, so that a penalty's interpolates share
- * one label; a cgan critic sees the labels too, bound while a penalty differentiates it with
- * respect to its input only. An {@link AuxiliaryTask} (ACGAN's classifier, InfoGAN's codes) adds
+ * then (one generator pass per step, as PyTorch's DCGAN example). A class-conditional generator
+ * (cgan, acgan) generates every fake for the labels of the real batch, so that a penalty's
+ * interpolates share one label; a cgan critic sees the labels too, bound while a penalty
+ * differentiates it with respect to its input only. An {@link AuxiliaryTask} (ACGAN's classifier, InfoGAN's codes) adds
  * its term on the discriminator's second head to both updates.
  *
  * <p>ProGAN ({@code progan}) sets both networks' stage and fade-in weight from its {@link
