@@ -72,12 +72,12 @@ final class DcganBench {
      * fixed batch of uniform [-1, 1) images, as the reference does (images/s counts the
      * generator's batch once per iteration).
      */
-    static StepBench.Timing timeWganGp(int batch, int warmup, int iterations, int reps,
+    static void timeWganGp(int batch, int warmup, int iterations, int reps,
             String route) {
         Registry registry = Gen4j.registry();
         String used = routeName(registry, route);
         RunSpec spec = wganGpSpec(registry, batch, 0, route);
-        return StepBench.time(StepBench.impl(used), "route=" + used, spec, registry,
+        StepBench.time(StepBench.impl(used), "route=" + used, spec, registry,
                 DataInfo.unlabelled(SAMPLE, "bench"), StepBench.uniform(batch * 28 * 28), warmup,
                 iterations, reps);
     }
@@ -87,7 +87,7 @@ final class DcganBench {
      * of the embedded Fashion-MNIST sample), warm-up steps, then {@code reps} repetitions of
      * {@code steps} steps.
      */
-    static StepBench.Timing timeSteps(int batch, int warmup, int steps, int reps,
+    static void timeSteps(int batch, int warmup, int steps, int reps,
             boolean fashion, boolean reuseFakes) {
         Registry registry = Gen4j.registry();
         float[] real;
@@ -100,7 +100,7 @@ final class DcganBench {
         } else {
             real = StepBench.uniform(batch * 28 * 28);
         }
-        return StepBench.time(StepBench.impl(reuseFakes ? "" : "two-pass"), "data="
+        StepBench.time(StepBench.impl(reuseFakes ? "" : "two-pass"), "data="
                 + (fashion ? "fashion" : "uniform") + " reuse_fakes=" + reuseFakes,
                 spec(registry, batch, 0, reuseFakes), registry,
                 DataInfo.unlabelled(SAMPLE, "bench"), real, warmup, steps, reps);

@@ -20,16 +20,13 @@ import org.gen4j.core.train.Trainer;
 /**
  * Times the train step of any run spec as the PyTorch references time theirs: one fixed batch,
  * warm-up steps, then {@code reps} repetitions of {@code steps} steps. Prints each repetition and
- * a {@code RESULT} line with the median images/s (the images of the batches one step reads), the
- * median milliseconds per step, the process's peak resident memory, and the seconds from the
+ * a {@code RESULT} line with the median images/s (one batch over the step's time, as the
+ * references count it, also for a step that reads several batches), the median milliseconds per
+ * step, the process's peak resident memory, and the seconds from the
  * JVM's start to the end of the first step (class loading, the engine's native libraries, the
  * networks' initialisation and the first step's one-off work).
  */
 final class StepBench {
-
-    /** What a timing measured. */
-    record Timing(double imagesPerSecond, double msPerStep, double firstStepSeconds,
-            long peakRssMb) {}
 
     private StepBench() {}
 
@@ -37,7 +34,7 @@ final class StepBench {
      * Times {@code spec}'s step on {@code batch}, a batch of {@code data}'s samples repeated for
      * ever, and prints the {@code RESULT} line as {@code impl=<impl>} followed by {@code extra}.
      */
-    static Timing time(String impl, String extra, RunSpec spec, Registry registry,
+    static void time(String impl, String extra, RunSpec spec, Registry registry,
             DataInfo data, float[] batch, int warmup, int steps, int reps) {
         Shape sample = data.sampleShape();
         int n = Math.toIntExact(batch.length / sample.size());
@@ -50,7 +47,7 @@ final class StepBench {
         int perStep;
         try (NDManager m = NDManager.newBaseManager();
                 Trainer t = ProcedureTrainer.create(spec, registry, data, spec.steps(), m)) {
-            perStep = ProcedureTrainer.buildProcedure(spec, registry, data).batchesPerStep();
+            perStep = t.procedure().batchesPerStep();
             t.step(fixed);
             firstStep = (System.currentTimeMillis()
                     - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
@@ -70,16 +67,12 @@ final class StepBench {
         }
         Collections.sort(ms);
         double median = ms.get(ms.size() / 2);
-        // A GAN step with n-critic 5 reads 5 batches but the reference counts the generator's
-        // one batch per iteration: images/s is the batch over the step's time, as there.
         double rate = n * 1000 / median;
         String engine = Engine.getInstance().getEngineName();
-        Timing timing = new Timing(rate, median, firstStep, DcganBench.Memory.peakRssMb());
         System.out.printf(Locale.ROOT, "RESULT impl=%s engine=%s%s batch=%d batches_per_step=%d"
                         + " images_per_s=%.1f ms_per_step=%.2f first_step_s=%.2f"
                         + " peak_rss_mb=%d%n", impl, engine, extra.isEmpty() ? "" : " " + extra,
-                n, perStep, rate, median, firstStep, timing.peakRssMb());
-        return timing;
+                n, perStep, rate, median, firstStep, DcganBench.Memory.peakRssMb());
     }
 
     /** {@code size} uniform values in [-1, 1) from seed 1, as the references' random batch. */

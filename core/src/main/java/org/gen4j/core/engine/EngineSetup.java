@@ -102,8 +102,8 @@ public final class EngineSetup {
     /**
      * MXNet's operators (its own and MKL-DNN's) take their thread count from the OpenMP runtime,
      * which reads {@code OMP_NUM_THREADS} once, when MXNet's library loads; so it is set in the
-     * native environment before that. Once MXNet is loaded the count cannot change, which is
-     * logged as a warning.
+     * native environment before that. Once MXNet is loaded the count cannot change, and where the
+     * platform has no {@code setenv} (Windows) it is not set: both are logged as warnings.
      */
     private static void setOpenMpThreads(int threads) {
         String value = Integer.toString(threads);
@@ -116,7 +116,11 @@ public final class EngineSetup {
             }
             return;
         }
-        NativeEnvironment.set("OMP_NUM_THREADS", value);
+        if (!NativeEnvironment.set("OMP_NUM_THREADS", value)) {
+            LoggerFactory.getLogger(EngineSetup.class).warn("this platform cannot set"
+                    + " OMP_NUM_THREADS for MXNet from the JVM; set OMP_NUM_THREADS={} in the"
+                    + " environment", value);
+        }
     }
 
     /**
@@ -176,7 +180,7 @@ public final class EngineSetup {
         /**
          * The engine's operator threads: PyTorch's intra-op threads, or MXNet's OpenMP threads
          * (set as {@code OMP_NUM_THREADS} in the native environment before its library loads;
-         * {@link #apply} refuses a count once MXNet is loaded with another).
+         * {@link #apply} logs a warning when MXNet is loaded already with another count).
          *
          * @throws IllegalArgumentException if {@code threads} is below 1
          */
