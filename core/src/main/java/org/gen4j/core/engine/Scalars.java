@@ -1,0 +1,89 @@
+package org.gen4j.core.engine;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Arithmetic between an array and a Java number that stays right under differentiation on
+ * every engine. Use it instead of DJL's {@code NDArray.mul(Number)}, {@code div(Number)}, {@code
+ * pow(Number)}, {@code maximum(Number)} and {@code minimum(Number)} wherever a gradient may pass.
+ *
+ * <p>Why: DJL's PyTorch engine (0.36.0) runs {@code x.mul(3f)} as a product with a scalar tensor
+ * that wraps a Java direct buffer ({@code torch::from_blob}), and closes that tensor's Java
+ * wrapper as soon as the product is built. The autograd graph keeps the scalar for the backward
+ * pass, but the buffer is now garbage: when the collector frees it before the backward pass, the
+ * gradient is computed with whatever the memory holds next ({@code 1e30} instead of {@code 3} in
+ * {@code ScalarLifetimeTest}, and Adam states that overflow to infinity in training). Here the
+ * scalar on PyTorch is made by the engine itself ({@code full}), which owns its memory, so the
+ * graph's reference keeps it alive. On MXNet, which copies created data into its own memory and
+ * has native scalar operators, these are DJL's own calls.
+ *
+ * <p>Addition and subtraction of a number are safe as DJL has them (their gradient keeps no
+ * operand), as are comparisons and in-place operations outside a gradient recording.
+ */
+public final class Scalars {
+
+    private static final String PYTORCH = "PyTorch";
+
+    private Scalars() {}
+
+    /** {@code x * c}. */
+    public static NDArray mul(NDArray x, float c) {
+        if (!needsEngineScalar(x)) {
+            return x.mul(c);
+        }
+        try (NDArray k = scalar(x, c)) {
+            return x.mul(k);
+        }
+    }
+
+    /** {@code x / c}. */
+    public static NDArray div(NDArray x, float c) {
+        if (!needsEngineScalar(x)) {
+            return x.div(c);
+        }
+        try (NDArray k = scalar(x, c)) {
+            return x.div(k);
+        }
+    }
+
+    /** {@code x ^ c}, elementwise. */
+    public static NDArray pow(NDArray x, float c) {
+        if (!needsEngineScalar(x)) {
+            return x.pow(c);
+        }
+        try (NDArray k = scalar(x, c)) {
+            return x.pow(k);
+        }
+    }
+
+    /** {@code max(x, c)}, elementwise. */
+    public static NDArray maximum(NDArray x, float c) {
+        if (!needsEngineScalar(x)) {
+            return x.maximum(c);
+        }
+        try (NDArray k = scalar(x, c)) {
+            return x.maximum(k);
+        }
+    }
+
+    /** {@code min(x, c)}, elementwise. */
+    public static NDArray minimum(NDArray x, float c) {
+        if (!needsEngineScalar(x)) {
+            return x.minimum(c);
+        }
+        try (NDArray k = scalar(x, c)) {
+            return x.minimum(k);
+        }
+    }
+
+    /** Whether DJL's own number arithmetic on the engine of {@code x} is unsafe to record. */
+    private static boolean needsEngineScalar(NDArray x) {
+        return PYTORCH.equals(x.getManager().getEngine().getEngineName());
+    }
+
+    /** A scalar of the engine's own memory, of the type of {@code x}. */
+    private static NDArray scalar(NDArray x, float c) {
+        return x.getManager().full(new Shape(), c, x.getDataType());
+    }
+}
