@@ -1,6 +1,8 @@
 package org.gen4j.core.engine;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -28,9 +30,9 @@ public final class Scalars {
     private Scalars() {}
 
     /** {@code x * c}. */
-    public static NDArray mul(NDArray x, float c) {
+    public static NDArray mul(NDArray x, double c) {
         if (!needsEngineScalar(x)) {
-            return x.mul(c);
+            return x.mul(number(c));
         }
         try (NDArray k = scalar(x, c)) {
             return x.mul(k);
@@ -38,9 +40,9 @@ public final class Scalars {
     }
 
     /** {@code x / c}. */
-    public static NDArray div(NDArray x, float c) {
+    public static NDArray div(NDArray x, double c) {
         if (!needsEngineScalar(x)) {
-            return x.div(c);
+            return x.div(number(c));
         }
         try (NDArray k = scalar(x, c)) {
             return x.div(k);
@@ -48,9 +50,9 @@ public final class Scalars {
     }
 
     /** {@code x ^ c}, elementwise. */
-    public static NDArray pow(NDArray x, float c) {
+    public static NDArray pow(NDArray x, double c) {
         if (!needsEngineScalar(x)) {
-            return x.pow(c);
+            return x.pow(number(c));
         }
         try (NDArray k = scalar(x, c)) {
             return x.pow(k);
@@ -58,9 +60,9 @@ public final class Scalars {
     }
 
     /** {@code max(x, c)}, elementwise. */
-    public static NDArray maximum(NDArray x, float c) {
+    public static NDArray maximum(NDArray x, double c) {
         if (!needsEngineScalar(x)) {
-            return x.maximum(c);
+            return x.maximum(number(c));
         }
         try (NDArray k = scalar(x, c)) {
             return x.maximum(k);
@@ -68,13 +70,22 @@ public final class Scalars {
     }
 
     /** {@code min(x, c)}, elementwise. */
-    public static NDArray minimum(NDArray x, float c) {
+    public static NDArray minimum(NDArray x, double c) {
         if (!needsEngineScalar(x)) {
-            return x.minimum(c);
+            return x.minimum(number(c));
         }
         try (NDArray k = scalar(x, c)) {
             return x.minimum(k);
         }
+    }
+
+    /**
+     * The number as DJL's own call would have had it: a float where the double holds one exactly
+     * (every float a caller widened), so that MXNet reads the same scalar text as before.
+     */
+    private static Number number(double c) {
+        float f = (float) c;
+        return f == c ? (Number) f : (Number) c;
     }
 
     /** Whether DJL's own number arithmetic on the engine of {@code x} is unsafe to record. */
@@ -82,8 +93,17 @@ public final class Scalars {
         return PYTORCH.equals(x.getManager().getEngine().getEngineName());
     }
 
-    /** A scalar of the engine's own memory, of the type of {@code x}. */
-    private static NDArray scalar(NDArray x, float c) {
-        return x.getManager().full(new Shape(), c, x.getDataType());
+    /**
+     * A scalar of the type of {@code x} in the engine's own memory. {@code full} takes a float,
+     * so a float64 scalar is created from the double and cloned (a clone owns its memory).
+     */
+    private static NDArray scalar(NDArray x, double c) {
+        NDManager m = x.getManager();
+        if (x.getDataType() == DataType.FLOAT64) {
+            try (NDArray wrapped = m.create(c)) {
+                return wrapped.duplicate();
+            }
+        }
+        return m.full(new Shape(), (float) c, x.getDataType());
     }
 }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import java.util.Arrays;
 import java.util.List;
+import org.gen4j.core.engine.Scalars;
 import org.gen4j.core.loss.LogitFunctions;
 
 /**
@@ -97,13 +98,13 @@ public final class PixelLikelihoods {
         public NDArray nll(NDArray out, NDArray x) {
             // The engines' fused softplus (one pass, stable: x above 20 is returned as is) is 3x
             // faster on MXNet than the composite LogitFunctions.softplus on (4000, 784) logits.
-            NDArray t = x.add(1f).mul(0.5f);
+            NDArray t = Scalars.mul(x.add(1f), 0.5f);
             return perSample(Activation.softPlus(out).sub(out.mul(t)));
         }
 
         @Override
         public NDArray mean(NDArray out) {
-            return out.mul(0.5f).tanh();
+            return Scalars.mul(out, 0.5f).tanh();
         }
 
         @Override
@@ -138,19 +139,20 @@ public final class PixelLikelihoods {
         @Override
         public NDArray nll(NDArray out, NDArray x) {
             if (!learned) {
-                NDArray z = x.sub(out).div(std);
-                return perSample(z.square().mul(0.5f)).add((float) (Math.log(std)
+                NDArray z = Scalars.div(x.sub(out), std);
+                return perSample(Scalars.mul(z.square(), 0.5f)).add((float) (Math.log(std)
                         + HALF_LOG_TWO_PI) * x.getShape().slice(1).size());
             }
             NDArray mu = part(out, 0, 2);
-            NDArray logStd = part(out, 1, 2).maximum(-7f).minimum(2f);
+            NDArray logStd = Scalars.minimum(Scalars.maximum(part(out, 1, 2), -7f), 2f);
             NDArray z = x.sub(mu).mul(logStd.neg().exp());
-            return perSample(z.square().mul(0.5f).add(logStd).add((float) HALF_LOG_TWO_PI));
+            return perSample(Scalars.mul(z.square(), 0.5f).add(logStd)
+                    .add((float) HALF_LOG_TWO_PI));
         }
 
         @Override
         public NDArray mean(NDArray out) {
-            return (learned ? part(out, 0, 2) : out).maximum(-1f).minimum(1f);
+            return Scalars.minimum(Scalars.maximum((learned ? part(out, 0, 2) : out), -1f), 1f);
         }
 
         @Override
@@ -173,7 +175,7 @@ public final class PixelLikelihoods {
         @Override
         public NDArray nll(NDArray out, NDArray x) {
             NDArray mu = part(out, 0, 2);
-            NDArray logScale = part(out, 1, 2).maximum(-7f);
+            NDArray logScale = Scalars.maximum(part(out, 1, 2), -7f);
             NDArray centered = x.sub(mu);
             NDArray invScale = logScale.neg().exp();
             NDArray plusIn = centered.add(HALF_BIN).mul(invScale);
@@ -183,10 +185,11 @@ public final class PixelLikelihoods {
             NDArray cdfDelta = Activation.sigmoid(plusIn).sub(Activation.sigmoid(minIn));
             NDArray midIn = centered.mul(invScale);
             // The density at the bin centre times the bin width, where the bin's mass underflows.
-            NDArray logPdfMid = midIn.sub(logScale).sub(LogitFunctions.softplus(midIn).mul(2f))
+            NDArray logPdfMid = midIn.sub(logScale)
+                    .sub(Scalars.mul(LogitFunctions.softplus(midIn), 2f))
                     .add((float) Math.log(2 * HALF_BIN));
             NDArray inner = NDArrays.where(cdfDelta.gt(1e-5f),
-                    cdfDelta.maximum(1e-12f).log(), logPdfMid);
+                    Scalars.maximum(cdfDelta, 1e-12f).log(), logPdfMid);
             NDArray logProb = NDArrays.where(x.lt(-0.999f), logCdfPlus,
                     NDArrays.where(x.gt(0.999f), logOneMinusCdfMin, inner));
             return perSample(logProb).neg();
@@ -194,7 +197,7 @@ public final class PixelLikelihoods {
 
         @Override
         public NDArray mean(NDArray out) {
-            return part(out, 0, 2).maximum(-1f).minimum(1f);
+            return Scalars.minimum(Scalars.maximum(part(out, 0, 2), -1f), 1f);
         }
 
         @Override
@@ -238,7 +241,7 @@ public final class PixelLikelihoods {
         @Override
         public NDArray nll(NDArray out, NDArray x) {
             NDArray logP = byLevel(out).logSoftmax(1);
-            NDArray levels = x.add(1f).mul(127.5f).round().expandDims(1);
+            NDArray levels = Scalars.mul(x.add(1f), 127.5f).round().expandDims(1);
             NDArray grid = alongLevels(x.getManager().arange(0f, LEVELS),
                     logP.getShape().dimension());
             NDArray oneHot = levels.eq(grid).toType(logP.getDataType(), false);
@@ -248,7 +251,8 @@ public final class PixelLikelihoods {
         @Override
         public NDArray mean(NDArray out) {
             NDArray p = byLevel(out).softmax(1);
-            NDArray values = alongLevels(out.getManager().arange(0f, LEVELS).div(127.5f).sub(1f),
+            NDArray values = alongLevels(
+                    Scalars.div(out.getManager().arange(0f, LEVELS), 127.5f).sub(1f),
                     p.getShape().dimension());
             return p.mul(values).sum(new int[] {1});
         }

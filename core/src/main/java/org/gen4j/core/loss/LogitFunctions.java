@@ -1,6 +1,7 @@
 package org.gen4j.core.loss;
 
 import ai.djl.ndarray.NDArray;
+import org.gen4j.core.engine.Scalars;
 
 /**
  * Numerically stable functions of logits, for any loss plugin: adversarial losses, a Bernoulli
@@ -22,7 +23,7 @@ public final class LogitFunctions {
      */
     public static NDArray softplus(NDArray x) {
         NDArray abs = x.abs();
-        return x.add(abs).mul(0.5f).add(abs.neg().exp().add(1f).log());
+        return Scalars.mul(x.add(abs), 0.5f).add(abs.neg().exp().add(1f).log());
     }
 
     /**

@@ -7,6 +7,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.gen4j.core.engine.Scalars;
 
 /**
  * 2-D average pooling with a square window equal to its stride and no padding: {@code (N, C, H,
@@ -72,7 +73,7 @@ public final class AvgPool2d extends AbstractBlock implements InputVjp {
     @Override
     public NDArray inputVjp(
             ParameterStore parameterStore, NDArray input, NDArray output, NDArray outputGradient) {
-        NDArray g = outputGradient.div(kernel * kernel);
+        NDArray g = Scalars.div(outputGradient, kernel * kernel);
         if (kernel > 1) {
             g = g.repeat(2, kernel).repeat(3, kernel);
         }

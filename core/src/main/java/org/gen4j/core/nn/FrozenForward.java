@@ -8,6 +8,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import java.util.Arrays;
+import org.gen4j.core.engine.Scalars;
 
 /**
  * A network's inference-mode forward pass that a gradient collector may record: each {@code
@@ -56,7 +57,7 @@ public final class FrozenForward {
         // manager): the parameters' manager lives as long as the network and must not grow.
         NDArray std = var.add(EPSILON);
         std.attach(x.getManager());
-        NDArray scale = std.sqrt().pow(-1f).mul(gamma);
+        NDArray scale = Scalars.pow(std.sqrt(), -1f).mul(gamma);
         NDArray shift = scale.mul(mean).neg().add(beta);
         long[] dims = new long[x.getShape().dimension()];
         Arrays.fill(dims, 1);

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
+import org.gen4j.core.engine.Scalars;
 
 /**
  * Leaky ReLU, {@code y = x} for {@code x > 0} and {@code slope * x} otherwise, as a block whose
@@ -52,7 +53,7 @@ public final class LeakyRelu extends ElementwiseBlock {
     /** 1 where {@code x} is positive, {@code slope} elsewhere; a constant for autograd. */
     private NDArray slopes(NDArray x) {
         // Double scalars: in float64, 0.8f + 0.2f would be 1.0000000149, not 1.
-        return positive(x).mul(1.0 - slope).add((double) slope);
+        return Scalars.mul(positive(x), 1.0 - slope).add((double) slope);
     }
 
     /** {@inheritDoc} */

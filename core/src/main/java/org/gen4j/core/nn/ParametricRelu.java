@@ -8,6 +8,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
+import org.gen4j.core.engine.Scalars;
 
 /**
  * The parametric ReLU (He et al. 2015), {@code y = max(x, 0) + a min(x, 0)} with one learned
@@ -32,7 +33,7 @@ public final class ParametricRelu extends AbstractBlock {
             boolean training, PairList<String, Object> params) {
         NDArray x = Layers.single(ParametricRelu.class, inputs);
         NDArray a = parameterStore.getValue(alpha, x.getDevice(), training);
-        return new NDList(x.maximum(0f).add(x.minimum(0f).mul(a)));
+        return new NDList(Scalars.maximum(x, 0f).add(Scalars.minimum(x, 0f).mul(a)));
     }
 
     @Override

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
 import org.gen4j.core.engine.EngineScope;
+import org.gen4j.core.engine.Scalars;
 
 /**
  * Stochastic gradient descent with optional momentum (heavy ball or Nesterov), as PyTorch's
@@ -65,14 +66,14 @@ final class Sgd extends StatefulOptimizer {
                     if (steps == 1) {
                         b = g.duplicate();
                     } else {
-                        b.muli(momentum).addi(g.mul(1 - dampening));
+                        b.muli(momentum).addi(Scalars.mul(g, 1 - dampening));
                     }
                     b.copyTo(s[0]);
-                    g = nesterov ? g.add(b.mul(momentum)) : b;
+                    g = nesterov ? g.add(Scalars.mul(b, momentum)) : b;
                 }
                 NDArray weight = w.duplicate();
                 weight.attach(scratch);
-                weight.subi(g.mul(rate)).copyTo(w);
+                weight.subi(Scalars.mul(g, rate)).copyTo(w);
                 grad.muli(0);
             }
         }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Function;
+import org.gen4j.core.engine.Scalars;
 import org.gen4j.core.loss.CriticContext;
 import org.gen4j.core.loss.RegularizerFactory;
 import org.gen4j.core.loss.WeightedRegularizer;
@@ -103,7 +104,7 @@ public final class CriticRegularizers {
         for (WeightedRegularizer r : regularizers) {
             NDArray p = r.regularizer().penalty(context);
             if (p != null && r.weight() != 0) {
-                NDArray weighted = p.mul((float) r.weight());
+                NDArray weighted = Scalars.mul(p, (float) r.weight());
                 total = total == null ? weighted : total.add(weighted);
             }
         }

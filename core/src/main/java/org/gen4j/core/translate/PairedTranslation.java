@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.gen4j.core.engine.Scalars;
 import org.gen4j.core.loss.GanLoss;
 import org.gen4j.core.model.PatchDiscriminator;
 import org.gen4j.core.model.Translator;
@@ -143,7 +144,7 @@ public final class PairedTranslation implements TrainingProcedure, ImageTranslat
             lossD = c.update(() -> {
                 NDArray fake = generate(c, x).stopGradient();
                 NDArray real = score(c, x, y);
-                return loss.discriminatorLoss(real, score(c, x, fake)).mul(0.5f);
+                return Scalars.mul(loss.discriminatorLoss(real, score(c, x, fake)), 0.5f);
             }, DISCRIMINATOR);
         } else {
             lossD = c.manager().zeros(new Shape());
@@ -156,7 +157,7 @@ public final class PairedTranslation implements TrainingProcedure, ImageTranslat
                 NDArray adv = loss.generatorLoss(score(c, x, fake),
                         loss.generatorNeedsRealLogits() ? score(c, x, y).stopGradient() : null);
                 reported[0] = adv;
-                total = adv.mul((float) parts.adversarialWeight());
+                total = Scalars.mul(adv, (float) parts.adversarialWeight());
             } else {
                 reported[0] = c.manager().zeros(new Shape());
             }

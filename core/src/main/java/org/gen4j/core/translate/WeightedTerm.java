@@ -2,6 +2,7 @@ package org.gen4j.core.translate;
 
 import ai.djl.ndarray.NDArray;
 import java.util.Objects;
+import org.gen4j.core.engine.Scalars;
 import org.gen4j.core.loss.ReconstructionLoss;
 
 /**
@@ -26,6 +27,6 @@ public record WeightedTerm(String name, ReconstructionLoss term, double weight) 
 
     /** The weighted mean over the batch of the term of each sample. */
     public NDArray of(NDArray prediction, NDArray target) {
-        return term.perSample(prediction, target).mean().mul((float) weight);
+        return Scalars.mul(term.perSample(prediction, target).mean(), (float) weight);
     }
 }

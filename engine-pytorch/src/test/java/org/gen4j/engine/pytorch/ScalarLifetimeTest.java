@@ -45,6 +45,17 @@ class ScalarLifetimeTest {
         assertThat(gradient(x -> Scalars.minimum(x, 1.75f))).containsExactly(1f, 1f, 0f, 0f);
     }
 
+    @Test
+    void aFloat64ScalarKeepsItsDoublePrecision() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.create(new double[] {1.0, 3.0});
+            // 1 - 0.2f in double is 0.7999999970197678, which no float holds (0.8f is 0.800000012).
+            double c = 1.0 - 0.2f;
+            assertThat(Scalars.mul(x, c).toDoubleArray()).containsExactly(c, 3 * c);
+            assertThat(Scalars.div(x, c).toDoubleArray()).containsExactly(1 / c, 3 / c);
+        }
+    }
+
     /** The gradient of {@code sum(f(x))}, with collections and buffer churn before backward. */
     private static float[] gradient(UnaryOperator<NDArray> f) throws InterruptedException {
         try (NDManager m = NDManager.newBaseManager()) {

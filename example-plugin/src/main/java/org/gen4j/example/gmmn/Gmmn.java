@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import java.util.List;
+import org.gen4j.core.engine.Scalars;
 import org.gen4j.core.nn.Layers;
 import org.gen4j.core.procedure.DataInfo;
 import org.gen4j.core.procedure.LatentGenerator;
@@ -69,13 +70,13 @@ final class Gmmn implements TrainingProcedure, LatentGenerator {
 
     /** The biased estimate of MMD^2 between two batches of flat samples. */
     NDArray mmd2(NDArray x, NDArray y) {
-        return mean(x, x).add(mean(y, y)).sub(mean(x, y).mul(2));
+        return mean(x, x).add(mean(y, y)).sub(Scalars.mul(mean(x, y), 2));
     }
 
     private NDArray mean(NDArray a, NDArray b) {
         NDArray aa = a.square().sum(new int[] {1}, true);
         NDArray bb = b.square().sum(new int[] {1}, true).transpose();
-        NDArray d = aa.add(bb).sub(a.matMul(b.transpose()).mul(2)).maximum(0f);
+        NDArray d = Scalars.maximum(aa.add(bb).sub(Scalars.mul(a.matMul(b.transpose()), 2)), 0f);
         return kernel.apply(d).mean();
     }
 

@@ -2,6 +2,7 @@ package org.gen4j.example.gmmn;
 
 import ai.djl.ndarray.NDArray;
 import java.util.List;
+import org.gen4j.core.engine.Scalars;
 import org.gen4j.core.util.Options;
 
 /**
@@ -40,7 +41,7 @@ final class Kernels {
                     NDArray sum = null;
                     for (int i = 0; i < count; i++) {
                         double s = scale * 0.5 * Math.pow(2, i);
-                        NDArray k = d.mul((float) (-1 / (2 * s * s))).exp();
+                        NDArray k = Scalars.mul(d, (float) (-1 / (2 * s * s))).exp();
                         sum = sum == null ? k : sum.add(k);
                     }
                     return sum;
@@ -65,7 +66,7 @@ final class Kernels {
             public Kernel create(Options options) {
                 float c = (float) options.getDoubleAbove("c", 1, 0, 1e6);
                 options.checkAllUsed();
-                return d -> d.add(c).pow(-1).mul(c);
+                return d -> Scalars.mul(Scalars.pow(d.add(c), -1), c);
             }
         };
     }

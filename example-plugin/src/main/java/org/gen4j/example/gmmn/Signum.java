@@ -3,6 +3,7 @@ package org.gen4j.example.gmmn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
+import org.gen4j.core.engine.Scalars;
 import org.gen4j.core.optim.NamedParameter;
 import org.gen4j.core.optim.StatefulOptimizer;
 
@@ -41,7 +42,7 @@ final class Signum extends StatefulOptimizer {
                 NDArray g = gradientOf(p, scratch);
                 NDArray m = momentum[0].duplicate();
                 m.attach(scratch);
-                m.muli(beta).addi(g.mul(1 - beta));
+                m.muli(beta).addi(Scalars.mul(g, 1 - beta));
                 m.copyTo(momentum[0]);
                 NDArray weight = w.duplicate();
                 weight.attach(scratch);

@@ -3,6 +3,7 @@ package org.gen4j.losses.adversarial;
 import static org.gen4j.core.loss.LogitFunctions.softplus;
 
 import ai.djl.ndarray.NDArray;
+import org.gen4j.core.engine.Scalars;
 import org.gen4j.core.loss.LogitFunctions;
 
 /**
@@ -57,8 +58,8 @@ public final class AdversarialLosses {
      * \( \mathbb{E}[\max(0, 1 - r)] + \mathbb{E}[\max(0, 1 + f)] \).
      */
     public static NDArray hingeDiscriminator(NDArray realLogits, NDArray fakeLogits) {
-        return realLogits.neg().add(1f).maximum(0f).mean()
-                .add(fakeLogits.add(1f).maximum(0f).mean());
+        return Scalars.maximum(realLogits.neg().add(1f), 0f).mean()
+                .add(Scalars.maximum(fakeLogits.add(1f), 0f).mean());
     }
 
     /**
@@ -68,13 +69,13 @@ public final class AdversarialLosses {
      */
     public static NDArray leastSquaresDiscriminator(NDArray realLogits, NDArray fakeLogits,
             float realTarget, float fakeTarget) {
-        return realLogits.sub(realTarget).square().mean().mul(0.5f)
-                .add(fakeLogits.sub(fakeTarget).square().mean().mul(0.5f));
+        return Scalars.mul(realLogits.sub(realTarget).square().mean(), 0.5f)
+                .add(Scalars.mul(fakeLogits.sub(fakeTarget).square().mean(), 0.5f));
     }
 
     /** The least-squares generator loss: \( \tfrac12 \mathbb{E}[(f - c)^2] \) with target c. */
     public static NDArray leastSquaresGenerator(NDArray fakeLogits, float target) {
-        return fakeLogits.sub(target).square().mean().mul(0.5f);
+        return Scalars.mul(fakeLogits.sub(target).square().mean(), 0.5f);
     }
 
     /**

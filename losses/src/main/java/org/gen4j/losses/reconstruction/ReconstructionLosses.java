@@ -3,6 +3,7 @@ package org.gen4j.losses.reconstruction;
 import ai.djl.ndarray.NDArray;
 import java.util.List;
 import java.util.Set;
+import org.gen4j.core.engine.Scalars;
 import org.gen4j.core.loss.LogitFunctions;
 import org.gen4j.core.loss.ReconstructionLoss;
 import org.gen4j.core.loss.ReconstructionLossFactory;
@@ -54,7 +55,8 @@ public final class ReconstructionLosses {
                         (p, t) -> p.sub(t).abs()),
                 factory(BCE, "Binary cross-entropy of logits against targets in [-1, 1] read as"
                         + " probabilities (reduction sum or mean)", true,
-                        (l, t) -> LogitFunctions.softplus(l).sub(l.mul(t.add(1f).mul(0.5f)))),
+                        (l, t) -> LogitFunctions.softplus(l)
+                                .sub(l.mul(Scalars.mul(t.add(1f), 0.5f)))),
                 distance(CYCLE, "Cycle consistency of image-to-image training: L1 (or option"
                         + " distance=l2) of a reconstruction, mean over pixels by default"),
                 distance(IDENTITY, "Identity term of image-to-image training: L1 (or option"

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Objects;
+import org.gen4j.core.engine.Scalars;
 import org.gen4j.core.grad.InputGradientRoute;
 import org.gen4j.core.grad.InputGradientRoutes;
 import org.gen4j.core.loss.CriticContext;
@@ -120,7 +121,7 @@ public final class GradientPenalty implements Regularizer {
         NDArray perSample = switch (form) {
             case SQUARED_NORM -> squares;
             case TWO_SIDED -> norm(squares).sub(target).square();
-            case ONE_SIDED -> norm(squares).sub(target).maximum(0f).square();
+            case ONE_SIDED -> Scalars.maximum(norm(squares).sub(target), 0f).square();
         };
         return perSample.mean();
     }
@@ -150,7 +151,7 @@ public final class GradientPenalty implements Regularizer {
                 NDArray u = m.create(uniform(rng, size), shape).toType(real.getDataType(), false);
                 NDArray a = m.create(uniform(rng, n), perSample).toType(real.getDataType(), false);
                 NDArray std = standardDeviation(real);
-                NDArray delta = u.mul(std).mul(perturbation);
+                NDArray delta = Scalars.mul(u.mul(std), perturbation);
                 return real.add(delta.mul(a.neg().add(1))).stopGradient();
             }
             default:

@@ -1,6 +1,7 @@
 package org.gen4j.losses.variational;
 
 import ai.djl.ndarray.NDArray;
+import org.gen4j.core.engine.Scalars;
 import org.gen4j.core.loss.VariationalLoss;
 import org.gen4j.core.loss.VariationalLossFactory;
 import org.gen4j.core.util.Options;
@@ -50,7 +51,7 @@ public final class KlReconstructionFactory implements VariationalLossFactory {
                 NDArray kl = gaussianKl(mean, logVariance).mean();
                 NDArray rec = reconstructionNll.mean();
                 double w = warmup == 0 ? 1 : Math.min(1, (double) position / warmup);
-                return new Terms(rec.add(kl.mul((float) (beta * w))), rec, kl);
+                return new Terms(rec.add(Scalars.mul(kl, (float) (beta * w))), rec, kl);
             }
         };
     }
@@ -60,7 +61,7 @@ public final class KlReconstructionFactory implements VariationalLossFactory {
      * {@code N(0, I)}, in nats, {@code (N)}.
      */
     public static NDArray gaussianKl(NDArray mean, NDArray logVariance) {
-        return mean.square().add(logVariance.exp()).sub(1f).sub(logVariance).mul(0.5f)
+        return Scalars.mul(mean.square().add(logVariance.exp()).sub(1f).sub(logVariance), 0.5f)
                 .sum(new int[] {1});
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.gen4j.core.engine.Scalars;
 import org.gen4j.core.loss.GanLoss;
 import org.gen4j.core.loss.ReconstructionLoss;
 import org.gen4j.core.model.PatchDiscriminator;
@@ -151,12 +152,12 @@ final class CycleGan implements TrainingProcedure, ImageTranslation {
                     a));
             NDArray cycle = p.cycle().perSample(recA, a).mean()
                     .add(p.cycle().perSample(recB, b).mean());
-            NDArray total = adv.add(cycle.mul((float) p.cycleWeight()));
+            NDArray total = adv.add(Scalars.mul(cycle, (float) p.cycleWeight()));
             NDArray identityTerm = c.manager().zeros(new Shape());
             if (identity) {
                 identityTerm = p.identity().perSample(forward(c, G_AB, b), b).mean()
                         .add(p.identity().perSample(forward(c, G_BA, a), a).mean());
-                total = total.add(identityTerm.mul((float) (p.identityWeight()
+                total = total.add(Scalars.mul(identityTerm, (float) (p.identityWeight()
                         * p.cycleWeight())));
             }
             terms[0] = adv;
@@ -184,8 +185,8 @@ final class CycleGan implements TrainingProcedure, ImageTranslation {
 
     private static NDArray critic(StepContext c, GanLoss loss, String critic,
             CriticRegularizers regularizers, NDArray real, NDArray fake) {
-        NDArray d = loss.discriminatorLoss(score(c, critic, real), score(c, critic, fake))
-                .mul(0.5f);
+        NDArray d = Scalars.mul(
+                loss.discriminatorLoss(score(c, critic, real), score(c, critic, fake)), 0.5f);
         NDArray penalty = regularizers.isEmpty() ? null
                 : regularizers.penalty(c, real, fake, 0);
         return penalty == null ? d : d.add(penalty);

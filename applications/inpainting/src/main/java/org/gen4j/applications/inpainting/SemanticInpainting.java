@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.Objects;
+import org.gen4j.core.engine.Scalars;
 import org.gen4j.core.loss.LogitFunctions;
 import org.gen4j.core.procedure.LatentGenerator;
 import org.gen4j.core.procedure.SampleContext;
@@ -99,8 +100,8 @@ final class SemanticInpainting implements Inpainter {
                     NDArray loss = x.sub(images).mul(mask).abs().sum();
                     if (critic != null && settings.perceptualWeight() > 0) {
                         NDArray logits = frozen.forward(critic, new NDList(x)).singletonOrThrow();
-                        loss = loss.add(LogitFunctions.softplus(logits).neg().sum()
-                                .mul((float) settings.perceptualWeight()));
+                        loss = loss.add(Scalars.mul(LogitFunctions.softplus(logits).neg().sum(),
+                                settings.perceptualWeight()));
                     }
                     gc.backward(loss);
                 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.gen4j.core.engine.Scalars;
 import org.gen4j.core.loss.GanLoss;
 import org.gen4j.core.loss.LogitFunctions;
 import org.gen4j.core.loss.ReconstructionLoss;
@@ -123,7 +124,7 @@ final class StarGan implements TrainingProcedure, ImageTranslation {
                 critic[0] = adv;
                 critic[1] = cls;
                 critic[2] = penalty == null ? c.manager().zeros(new Shape()) : penalty;
-                NDArray total = adv.add(cls.mul((float) p.classWeight()));
+                NDArray total = adv.add(Scalars.mul(cls, (float) p.classWeight()));
                 return penalty == null ? total : total.add(penalty);
             }, DISCRIMINATOR);
             p.penalty().afterStep(c, x, index);
@@ -147,8 +148,8 @@ final class StarGan implements TrainingProcedure, ImageTranslation {
                 g[0] = adv;
                 g[1] = cls;
                 g[2] = rec;
-                return adv.add(cls.mul((float) p.classWeight()))
-                        .add(rec.mul((float) p.reconstructionWeight()));
+                return adv.add(Scalars.mul(cls, (float) p.classWeight()))
+                        .add(Scalars.mul(rec, (float) p.reconstructionWeight()));
             }, GENERATOR);
         }
         return StepOutcome.of(critic[0], critic[1], critic[2], g[0], g[1], g[2]);

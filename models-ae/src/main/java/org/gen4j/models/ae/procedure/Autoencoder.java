@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import java.util.ArrayList;
 import java.util.List;
+import org.gen4j.core.engine.Scalars;
 import org.gen4j.core.loss.ReconstructionLoss;
 import org.gen4j.core.procedure.DataInfo;
 import org.gen4j.core.procedure.LatentEncoder;
@@ -82,7 +83,7 @@ final class Autoencoder implements TrainingProcedure, LatentGenerator, LatentEnc
 
     /** The reconstruction in the data's range. */
     private NDArray image(NDArray out) {
-        return loss.takesLogits() ? out.mul(0.5f).tanh() : out.tanh();
+        return loss.takesLogits() ? Scalars.mul(out, 0.5f).tanh() : out.tanh();
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.gen4j.core.engine.Scalars;
 import org.gen4j.core.likelihood.PixelLikelihood;
 import org.gen4j.core.loss.VariationalLoss;
 import org.gen4j.core.model.LikelihoodModel;
@@ -113,8 +114,8 @@ final class Vae implements TrainingProcedure, LatentGenerator, LatentEncoder,
     NDArray[] posterior(Forward f, NDArray x, NDArray labels) {
         NDArray out = f.apply(ENCODER, inputs(x, labels)).singletonOrThrow();
         NDArray mean = out.get(new NDIndex(":, 0:{}", latent));
-        NDArray logVariance = out.get(new NDIndex(":, {}:", latent)).maximum(-30f)
-                .minimum(20f);
+        NDArray logVariance = Scalars.minimum(
+                Scalars.maximum(out.get(new NDIndex(":, {}:", latent)), -30f), 20f);
         return new NDArray[] {mean, logVariance};
     }
 
@@ -146,7 +147,7 @@ final class Vae implements TrainingProcedure, LatentGenerator, LatentEncoder,
         long at = position;
         c.update(() -> {
             NDArray[] q = posterior(c::forward, x, y);
-            NDArray z = q[0].add(q[1].mul(0.5f).exp().mul(eps));
+            NDArray z = q[0].add(Scalars.mul(q[1], 0.5f).exp().mul(eps));
             NDArray rec = likelihood.nll(decode(c::forward, z, y), x);
             terms[0] = objective.terms(rec, q[0], q[1], at);
             return terms[0].loss();

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
+import org.gen4j.core.engine.Scalars;
 import org.gen4j.core.model.LikelihoodModel;
 import org.gen4j.core.procedure.DataInfo;
 import org.gen4j.core.procedure.SampleContext;
@@ -138,14 +139,14 @@ final class VaeLikelihood implements LikelihoodModel {
             NDArray x = m.create(pixels, new Shape(g).addAll(sampleShape()));
             NDArray y = labels == null ? null : m.create(labels);
             NDArray[] q = vae.posterior(context::forward, x, y);
-            NDArray kl = q[0].square().add(q[1].exp()).sub(1f).sub(q[1]).mul(0.5f)
+            NDArray kl = Scalars.mul(q[0].square().add(q[1].exp()).sub(1f).sub(q[1]), 0.5f)
                     .sum(new int[] {1});
             float[] eps = new float[g * k * d];
             random.fillGaussian(eps, 1f);
             NDArray e = m.create(eps, new Shape((long) g * k, d));
             NDArray mean = q[0].repeat(0, k);
             NDArray logVariance = q[1].repeat(0, k);
-            NDArray z = mean.add(logVariance.mul(0.5f).exp().mul(e));
+            NDArray z = mean.add(Scalars.mul(logVariance, 0.5f).exp().mul(e));
             NDArray yk = y == null ? null : y.repeat(0, k);
             NDArray xk = x.repeat(0, k);
             NDArray logPx = vae.likelihood().nll(vae.decode(context::forward, z, yk), xk).neg();
@@ -162,8 +163,8 @@ final class VaeLikelihood implements LikelihoodModel {
                 }
             } else {
                 // log w = log p(x|z) + log p(z) - log q(z|x); the 2 pi terms cancel.
-                float[] logPz = z.square().sum(new int[] {1}).mul(-0.5f).toFloatArray();
-                float[] logQz = e.square().add(logVariance).sum(new int[] {1}).mul(-0.5f)
+                float[] logPz = Scalars.mul(z.square().sum(new int[] {1}), -0.5f).toFloatArray();
+                float[] logQz = Scalars.mul(e.square().add(logVariance).sum(new int[] {1}), -0.5f)
                         .toFloatArray();
                 for (int i = 0; i < g; i++) {
                     double max = Double.NEGATIVE_INFINITY;

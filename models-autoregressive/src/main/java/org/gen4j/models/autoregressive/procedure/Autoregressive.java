@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import java.util.List;
 import java.util.Set;
+import org.gen4j.core.engine.Scalars;
 import org.gen4j.core.likelihood.PixelLikelihood;
 import org.gen4j.core.model.LikelihoodModel;
 import org.gen4j.core.procedure.BatchField;
@@ -101,7 +102,7 @@ final class Autoregressive implements TrainingProcedure, LikelihoodProcedure, Im
         NDArray loss = c.update(() -> output.nll(c.forward(MODEL, inputs(x, labels))
                 .singletonOrThrow(), x).mean(), MODEL);
         double perDim = 1.0 / (data.sampleShape().size() * Math.log(2));
-        return StepOutcome.of(loss, loss.mul((float) perDim));
+        return StepOutcome.of(loss, Scalars.mul(loss, (float) perDim));
     }
 
     @Override

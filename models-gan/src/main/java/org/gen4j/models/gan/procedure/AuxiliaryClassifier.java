@@ -2,6 +2,7 @@ package org.gen4j.models.gan.procedure;
 
 import ai.djl.ndarray.NDArray;
 import java.util.List;
+import org.gen4j.core.engine.Scalars;
 import org.gen4j.core.loss.LogitFunctions;
 
 /**
@@ -39,12 +40,12 @@ final class AuxiliaryClassifier implements AuxiliaryTask {
             NDArray codes) {
         NDArray ce = LogitFunctions.softmaxCrossEntropy(realHead, labels)
                 .add(LogitFunctions.softmaxCrossEntropy(fakeHead, labels));
-        return new Term(ce.mul(weight), List.of(ce));
+        return new Term(Scalars.mul(ce, weight), List.of(ce));
     }
 
     @Override
     public Term generatorTerm(NDArray fakeHead, NDArray labels, NDArray codes) {
         NDArray ce = LogitFunctions.softmaxCrossEntropy(fakeHead, labels);
-        return new Term(ce.mul(weight), List.of(ce));
+        return new Term(Scalars.mul(ce, weight), List.of(ce));
     }
 }

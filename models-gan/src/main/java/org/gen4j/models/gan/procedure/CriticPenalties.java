@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import java.util.List;
 import java.util.function.Function;
+import org.gen4j.core.engine.Scalars;
 import org.gen4j.core.loss.CriticContext;
 import org.gen4j.core.loss.WeightedRegularizer;
 import org.gen4j.core.procedure.SampleContext;
@@ -49,7 +50,7 @@ final class CriticPenalties {
             for (WeightedRegularizer r : regularizers) {
                 NDArray p = r.regularizer().penalty(context);
                 if (p != null && r.weight() != 0) {
-                    NDArray weighted = p.mul((float) r.weight());
+                    NDArray weighted = Scalars.mul(p, (float) r.weight());
                     total = total == null ? weighted : total.add(weighted);
                 }
             }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.gen4j.core.augment.DiffAugment;
+import org.gen4j.core.engine.Scalars;
 import org.gen4j.core.loss.LogitFunctions;
 import org.gen4j.core.procedure.BatchField;
 import org.gen4j.core.procedure.ClassRows;
@@ -151,7 +152,7 @@ final class CvaeGan implements TrainingProcedure, LatentGenerator, LatentEncoder
             NDList q = c.forward(ENCODER, new NDList(x, y)).head().split(2, 1);
             NDArray mean = q.get(0);
             NDArray logVar = q.get(1).clip(-LOG_VAR_LIMIT, LOG_VAR_LIMIT);
-            NDArray z = mean.add(logVar.mul(0.5f).exp().mul(eps));
+            NDArray z = mean.add(Scalars.mul(logVar, 0.5f).exp().mul(eps));
             NDList both = decodeBoth(c, z, prior, y);
             NDArray recon = both.get(0);
             NDArray fromPrior = both.get(1);
@@ -162,15 +163,15 @@ final class CvaeGan implements TrainingProcedure, LatentGenerator, LatentEncoder
             NDList cRecon = c.forward(CLASSIFIER, new NDList(recon));
             NDList cPrior = c.forward(CLASSIFIER, new NDList(fromPrior));
             // KL(N(mean, var) || N(0, 1)), summed over the code, mean over the batch.
-            terms[0] = mean.square().add(logVar.exp()).sub(logVar).sub(1f).sum(new int[] {1})
-                    .mean().mul(0.5f);
+            terms[0] = Scalars.mul(mean.square().add(logVar.exp()).sub(logVar).sub(1f)
+                    .sum(new int[] {1}).mean(), 0.5f);
             terms[1] = halfSquared(x, recon).add(halfSquared(dReal.get(1), dRecon.get(1)))
                     .add(halfSquared(cReal.get(1), cRecon.get(1)));
             terms[2] = meanMatch(dReal.get(1), dPrior.get(1))
                     .add(classMeanMatch(cReal.get(1), cPrior.get(1), y));
-            return terms[0].mul((float) p.klWeight())
-                    .add(terms[1].mul((float) p.reconstructionWeight()))
-                    .add(terms[2].mul((float) p.featureWeight()));
+            return Scalars.mul(terms[0], (float) p.klWeight())
+                    .add(Scalars.mul(terms[1], (float) p.reconstructionWeight()))
+                    .add(Scalars.mul(terms[2], (float) p.featureWeight()));
         }, ENCODER, GENERATOR);
         if (average != null) {
             average.update();
@@ -183,7 +184,7 @@ final class CvaeGan implements TrainingProcedure, LatentGenerator, LatentEncoder
         NDArray q = c.forward(ENCODER, new NDList(x, y)).head().stopGradient();
         NDArray mean = q.get(":, :" + p.latentSize());
         NDArray logVar = q.get(":, " + p.latentSize() + ":").clip(-LOG_VAR_LIMIT, LOG_VAR_LIMIT);
-        return mean.add(logVar.mul(0.5f).exp().mul(eps));
+        return mean.add(Scalars.mul(logVar, 0.5f).exp().mul(eps));
     }
 
     /**
@@ -205,12 +206,13 @@ final class CvaeGan implements TrainingProcedure, LatentGenerator, LatentEncoder
     /** {@code 1/2 ||a - b||^2} per sample, averaged over the batch. */
     private static NDArray halfSquared(NDArray a, NDArray b) {
         NDArray d = a.sub(b);
-        return d.reshape(d.getShape().get(0), -1).square().sum(new int[] {1}).mean().mul(0.5f);
+        return Scalars.mul(
+                d.reshape(d.getShape().get(0), -1).square().sum(new int[] {1}).mean(), 0.5f);
     }
 
     /** {@code 1/2 ||mean(a) - mean(b)||^2} over the batch. */
     private static NDArray meanMatch(NDArray a, NDArray b) {
-        return a.mean(new int[] {0}).sub(b.mean(new int[] {0})).square().sum().mul(0.5f);
+        return Scalars.mul(a.mean(new int[] {0}).sub(b.mean(new int[] {0})).square().sum(), 0.5f);
     }
 
     /** {@link #meanMatch} per class present in the batch, summed over the classes. */
@@ -219,9 +221,9 @@ final class CvaeGan implements TrainingProcedure, LatentGenerator, LatentEncoder
                 .toType(a.getDataType(), false);
         NDArray counts = oneHot.sum(new int[] {0});
         NDArray present = counts.gt(0).toType(a.getDataType(), false);
-        NDArray safe = counts.maximum(1f).reshape(-1, 1);
+        NDArray safe = Scalars.maximum(counts, 1f).reshape(-1, 1);
         NDArray diff = oneHot.transpose().matMul(a).sub(oneHot.transpose().matMul(b)).div(safe);
-        return diff.square().sum(new int[] {1}).mul(present).sum().mul(0.5f);
+        return Scalars.mul(diff.square().sum(new int[] {1}).mul(present).sum(), 0.5f);
     }
 
     private <T> T inference(Supplier<T> body) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import org.gen4j.core.engine.Scalars;
 import org.gen4j.core.procedure.LatentCodes;
 import org.gen4j.core.loss.LogitFunctions;
 import org.gen4j.core.random.RandomStream;
@@ -106,7 +107,8 @@ final class InformationCodes implements AuxiliaryTask {
         if (continuous > 0) {
             NDArray diff = head.get(":, " + categories + ":").sub(codes.get(":, " + categories
                     + ":"));
-            info = info.add(diff.square().sum(new int[] {1}).mean().mul(0.5f * continuousWeight));
+            info = info.add(Scalars.mul(diff.square().sum(new int[] {1}).mean(),
+                    0.5f * continuousWeight));
         }
         return new NDArray[] {info, ce};
     }
@@ -114,13 +116,13 @@ final class InformationCodes implements AuxiliaryTask {
     @Override
     public Term discriminatorTerm(NDArray realHead, NDArray fakeHead, NDArray labels,
             NDArray codes) {
-        return new Term(information(fakeHead, codes)[0].mul(lambda), List.of());
+        return new Term(Scalars.mul(information(fakeHead, codes)[0], lambda), List.of());
     }
 
     @Override
     public Term generatorTerm(NDArray fakeHead, NDArray labels, NDArray codes) {
         NDArray[] info = information(fakeHead, codes);
         NDArray bound = info[1].neg().add((float) Math.log(categories));
-        return new Term(info[0].mul(lambda), List.of(info[0], bound));
+        return new Term(Scalars.mul(info[0], lambda), List.of(info[0], bound));
     }
 }

@@ -3,6 +3,7 @@ package org.gen4j.models.gan.progan;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import org.gen4j.core.engine.Scalars;
 
 /** The parameter-free operations of ProGAN's networks, on {@code (N, C, H, W)} arrays. */
 final class ProGanOps {
@@ -28,7 +29,7 @@ final class ProGanOps {
 
     /** {@code (1 - alpha) low + alpha high}. */
     static NDArray fade(NDArray low, NDArray high, float alpha) {
-        return low.mul(1 - alpha).add(high.mul(alpha));
+        return Scalars.mul(low, 1 - alpha).add(Scalars.mul(high, alpha));
     }
 
     /**
@@ -39,8 +40,7 @@ final class ProGanOps {
         Shape s = x.getShape();
         NDArray centred = x.sub(x.mean(new int[] {0}, true));
         NDArray std = centred.square().mean(new int[] {0}).add(EPSILON).sqrt().mean();
-        NDArray plane = x.getManager().ones(new Shape(s.get(0), 1, s.get(2), s.get(3)))
-                .mul(std);
+        NDArray plane = x.getManager().ones(new Shape(s.get(0), 1, s.get(2), s.get(3))).mul(std);
         return x.concat(plane, 1);
     }
 }

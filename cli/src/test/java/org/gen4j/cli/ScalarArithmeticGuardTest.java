@@ -1,0 +1,51 @@
+package org.gen4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.gen4j.testing.ScalarArithmeticCalls;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No gen4j module calls DJL's number arithmetic that the PyTorch engine gets wrong after a
+ * garbage collection ({@code x.mul(0.5f)} and its kind; see {@code
+ * org.gen4j.core.engine.Scalars}). The CLI's classpath holds every module but the example
+ * plugin, which checks itself.
+ */
+class ScalarArithmeticGuardTest {
+
+    @Test
+    void everyModuleUsesScalarsForNumberArithmetic() {
+        List<String> calls = new ArrayList<>();
+        int scanned = 0;
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path p = Path.of(entry);
+            if (!Files.exists(p) || !isGen4jMain(p)) {
+                continue;
+            }
+            scanned++;
+            calls.addAll(ScalarArithmeticCalls.find(p, "org/gen4j/"));
+        }
+        // core, testing, losses, the model families, the applications, evaluation, the PyTorch
+        // module and the CLI itself: the scan must have reached them.
+        assertThat(scanned).as("gen4j class folders and jars scanned").isGreaterThanOrEqualTo(15);
+        calls.removeIf(c -> c.startsWith("org.gen4j.core.engine.Scalars "));
+        assertThat(calls).as("calls to replace with org.gen4j.core.engine.Scalars").isEmpty();
+    }
+
+    /** A module's main classes: a jar or a classes folder of gen4j, not test classes. */
+    private static boolean isGen4jMain(Path p) {
+        String s = p.toString().replace('\\', '/');
+        if (s.endsWith("/test-classes")) {
+            return false;
+        }
+        if (s.endsWith(".jar")) {
+            return p.getFileName().toString().startsWith("gen4j-");
+        }
+        return Files.isDirectory(p.resolve("org/gen4j"));
+    }
+}
