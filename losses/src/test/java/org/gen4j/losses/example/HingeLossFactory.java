@@ -1,6 +1,7 @@
 package org.gen4j.losses.example;
 
 import ai.djl.ndarray.NDArray;
+import org.gen4j.core.engine.Scalars;
 import org.gen4j.core.loss.GanLoss;
 import org.gen4j.core.loss.GanLossFactory;
 import org.gen4j.core.util.Options;
@@ -48,8 +49,10 @@ public final class HingeLossFactory implements GanLossFactory {
 
         @Override
         public NDArray discriminatorLoss(NDArray realLogits, NDArray fakeLogits) {
-            NDArray real = realLogits.neg().add(margin).maximum(0f).mean();
-            NDArray fake = fakeLogits.add(margin).maximum(0f).mean();
+            // Scalars, not realLogits.maximum(0f): DJL's number arithmetic loses its gradient on
+            // the PyTorch engine once the garbage collector runs (see Scalars).
+            NDArray real = Scalars.maximum(realLogits.neg().add(margin), 0f).mean();
+            NDArray fake = Scalars.maximum(fakeLogits.add(margin), 0f).mean();
             return real.add(fake);
         }
 
