@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
             PixelCnnBench.Side.class, SamplingBench.class, FeaturesBench.class, GanFamilyBench.class,
             ApplicationsBench.class, LikelihoodStep.class, AllBench.class},
         description = "Throughput and memory benchmarks. Never run two at once: on 2 cores a second"
-                + " busy process cuts every figure by 80-90%.")
+                + " busy process cuts every figure by 80-90%%.")
 public final class BenchMain implements Runnable {
 
     @CommandLine.Spec

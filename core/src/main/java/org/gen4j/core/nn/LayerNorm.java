@@ -25,9 +25,12 @@ import java.util.Arrays;
  *
  * <p>{@code gamma} (type {@code GAMMA}, initialised to 1) and {@code beta} (type {@code BETA},
  * initialised to 0) have shape {@code (C)}. For a 2-D input {@code (N, D)} this is the usual layer
- * normalisation with a scale and shift per feature. Unlike DJL's {@code LayerNorm} it needs no
- * axes, its statistics are taken with one-axis reductions (the PyTorch engine's {@code mean}
- * takes a single axis), and its input gradient is known ({@link InputVjp}):
+ * normalisation with a scale and shift per feature. The forward pass is the engine's fused layer
+ * norm over each sample's values (MXNet's {@code _npx_layer_norm}, libtorch's {@code layer_norm},
+ * which also differentiates twice), with the scale and shift broadcast over the positions. Unlike
+ * DJL's {@code LayerNorm} block it needs no axes, and its input gradient is known ({@link
+ * InputVjp}), written in forward operations with one-axis reductions (the PyTorch engine's {@code
+ * mean} takes a single axis) so that a gradient penalty can differentiate it:
  *
  * <pre>
  *   h = g * gamma;   dx = (h - mean_n(h) - xhat * mean_n(h * xhat)) / sqrt(sigma_n^2 + epsilon)
@@ -96,10 +99,13 @@ public final class LayerNorm extends AbstractBlock implements InputVjp {
             PairList<String, Object> params) {
         NDArray x = Layers.single(LayerNorm.class, inputs);
         Shape s = check(x.getShape());
-        Statistics st = normalise(x);
-        NDArray y = st.normalised.reshape(s)
-                .mul(perChannel(parameterStore, gamma, x, training))
-                .add(perChannel(parameterStore, beta, x, training));
+        // The engine's fused layer norm over each sample's values, with the per-channel scale
+        // and shift broadcast over the positions: one operator and its backward instead of the
+        // eight broadcasting operators of the formula (the critic's cost on MXNet).
+        Shape values = s.slice(1);
+        NDArray g = perValue(parameterStore, gamma, x, training);
+        NDArray b = perValue(parameterStore, beta, x, training);
+        NDArray y = x.getNDArrayInternal().layerNorm(x, values, g, b, epsilon).singletonOrThrow();
         return new NDList(y);
     }
 
@@ -153,6 +159,22 @@ public final class LayerNorm extends AbstractBlock implements InputVjp {
         NDArray shaped = value.reshape(dims);
         shaped.attach(x.getManager());
         return shaped;
+    }
+
+    /**
+     * A per-channel parameter broadcast to one sample's shape {@code (C, ...)}, the scale or shift
+     * of each value; its gradient sums back over the positions.
+     */
+    private static NDArray perValue(
+            ParameterStore parameterStore, Parameter p, NDArray x, boolean training) {
+        NDArray shaped = perChannel(parameterStore, p, x, training);
+        Shape values = x.getShape().slice(1);
+        if (shaped.getShape().equals(values)) {
+            return shaped;
+        }
+        NDArray full = shaped.broadcast(values);
+        full.attach(x.getManager());
+        return full;
     }
 
     /** {@inheritDoc} */

@@ -3,7 +3,12 @@ package org.gen4j.core.optim;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
 import org.gen4j.core.engine.EngineScope;
 
 /**
@@ -11,10 +16,15 @@ import org.gen4j.core.engine.EngineScope;
  * \( m \leftarrow \beta_1 m + (1-\beta_1) g,\; v \leftarrow \beta_2 v + (1-\beta_2) g^2,\;
  * w \leftarrow w - \eta \frac{\sqrt{1-\beta_2^t}}{1-\beta_1^t} \frac{m}{\sqrt{v}+\epsilon} \).
  *
- * <p>The update runs as the engine's fused Adam operator, in place and outside autograd. The
- * moments and the step count are saved with checkpoints.
+ * <p>The update runs in place and outside autograd: as an engine's {@link AdamKernel} over all
+ * parameters at once where one is on the class path (the PyTorch engine's, in {@code
+ * engine-pytorch}), else as DJL's fused Adam operator parameter by parameter. The moments and the
+ * step count are saved with checkpoints.
  */
 public final class Adam extends StatefulOptimizer {
+
+    /** Engine name -> its {@link AdamKernel}, if one is on the class path. */
+    private static final Map<String, Optional<AdamKernel>> KERNELS = new ConcurrentHashMap<>();
 
     private final float lr;
     private final float beta1;
@@ -48,7 +58,24 @@ public final class Adam extends StatefulOptimizer {
         float scaled = (float) (lr * lrScale);
         float corrected = (float) (scaled * Math.sqrt(coef2) / coef1);
         try (EngineScope scope = EngineScope.of(manager(parameters), "the adam update")) {
-                NDManager scratch = scope.manager();
+            NDManager scratch = scope.manager();
+            AdamKernel kernel = kernel(parameters.get(0).parameter().getArray());
+            if (kernel != null) {
+                List<NDArray> weights = new ArrayList<>(parameters.size());
+                List<NDArray> gradients = new ArrayList<>(parameters.size());
+                List<NDArray> means = new ArrayList<>(parameters.size());
+                List<NDArray> variances = new ArrayList<>(parameters.size());
+                for (NamedParameter p : parameters) {
+                    weights.add(p.parameter().getArray());
+                    gradients.add(gradientOf(p, scratch));
+                    NDArray[] s = stateOf(p);
+                    means.add(s[0]);
+                    variances.add(s[1]);
+                }
+                kernel.step(weights, gradients, means, variances,
+                        new AdamKernel.Hyper(beta1, beta2, eps, corrected, weightDecay));
+                return;
+            }
             for (NamedParameter p : parameters) {
                 NDArray w = p.parameter().getArray();
                 NDArray g = gradientOf(p, scratch);
@@ -68,5 +95,19 @@ public final class Adam extends StatefulOptimizer {
                     false);
             }
         }
+    }
+
+    /** The engine's own kernel for the arrays' engine, or null: looked up once per engine. */
+    private static AdamKernel kernel(NDArray like) {
+        String engine = like.getManager().getEngine().getEngineName();
+        return KERNELS.computeIfAbsent(engine, e -> {
+            for (AdamKernel k : ServiceLoader.load(AdamKernel.class,
+                    Adam.class.getClassLoader())) {
+                if (k.serves(e)) {
+                    return Optional.of(k);
+                }
+            }
+            return Optional.empty();
+        }).orElse(null);
     }
 }

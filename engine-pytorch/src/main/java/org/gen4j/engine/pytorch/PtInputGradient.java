@@ -1,19 +1,13 @@
 package org.gen4j.engine.pytorch;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * The PyTorch-typed half of {@link CreateGraphRoute}, loaded only once the engine is PyTorch.
@@ -50,9 +44,8 @@ final class PtInputGradient {
                 return result
             """;
 
-    private static final Object LOCK = new Object();
-
-    private static volatile PtSymbolBlock module;
+    private static final TorchScriptModule MODULE = new TorchScriptModule(
+            "gen4j_input_gradient", "InputGradient", SOURCE, "computes input gradients");
 
     private PtInputGradient() {}
 
@@ -71,7 +64,7 @@ final class PtInputGradient {
                     + " gradient recording off: call it inside the critic's GradientCollector, so"
                     + " that its result can be differentiated");
         }
-        PtSymbolBlock gradient = module();
+        PtSymbolBlock gradient = MODULE.get();
         NDManager owner = x.getManager();
         try (NDManager scratch = owner.newSubManager()) {
             // A copy (clone, outside the graph) makes x a constant: nothing behind x is reached,
@@ -87,38 +80,6 @@ final class PtInputGradient {
             leaf.setRequiresGradient(false);
             result.attach(owner);
             return result;
-        }
-    }
-
-    private static PtSymbolBlock module() {
-        PtSymbolBlock m = module;
-        if (m == null) {
-            synchronized (LOCK) {
-                m = module;
-                if (m == null) {
-                    m = load();
-                    module = m;
-                }
-            }
-        }
-        return m;
-    }
-
-    private static PtSymbolBlock load() {
-        byte[] archive = TorchScriptArchive.module("gen4j_input_gradient", "InputGradient", SOURCE);
-        // The module's manager is never closed: the module (a compiled method, no tensors) lives
-        // as long as the JVM, as the engine itself does.
-        NDManager manager = Engine.getEngine(CreateGraphRoute.PYTORCH).newBaseManager();
-        try (InputStream in = new ByteArrayInputStream(archive)) {
-            return JniUtils.loadModule((PtNDManager) manager, in, false, false);
-        } catch (IOException e) {
-            manager.close();
-            throw new UncheckedIOException("could not read the in-memory TorchScript module", e);
-        } catch (RuntimeException e) {
-            manager.close();
-            throw new IllegalStateException("libtorch could not load the TorchScript module that"
-                    + " computes input gradients (it needs a libtorch with TorchScript, as the CPU"
-                    + " and CUDA builds have)", e);
         }
     }
 }
