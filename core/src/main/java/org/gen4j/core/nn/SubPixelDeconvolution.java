@@ -6,12 +6,20 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Kernel 4, stride 2, padding 1 as one convolution and depth-to-space: one algorithm of {@link
  * TransposedConvolution}.
  */
 final class SubPixelDeconvolution {
+
+    /**
+     * Engine, device and type -> the selection matrix, made once in a manager that is never
+     * closed (576 values), instead of copied from the JVM on every call.
+     */
+    private static final Map<String, NDArray> SELECTIONS = new ConcurrentHashMap<>();
 
     /** The system property that turns it off ({@code false}). */
     static final String PROPERTY = "gen4j.nn.subPixel";
@@ -95,6 +103,15 @@ final class SubPixelDeconvolution {
      * and {@code (-, 2, 0)} for {@code a = 1}, and the same for columns.
      */
     private static NDArray selection(NDManager manager, DataType type) {
+        String key = manager.getEngine().getEngineName() + "/" + manager.getDevice() + "/" + type;
+        return SELECTIONS.computeIfAbsent(key, k -> {
+            NDManager owner = NDManager.newBaseManager(manager.getDevice(),
+                    manager.getEngine().getEngineName());
+            return owner.create(selectionValues(), new Shape(16, 36)).toType(type, false);
+        });
+    }
+
+    private static float[] selectionValues() {
         int[][] taps = {{3, 1, -1}, {-1, 2, 0}};
         float[] s = new float[16 * 36];
         for (int a = 0; a < 2; a++) {
@@ -110,6 +127,6 @@ final class SubPixelDeconvolution {
                 }
             }
         }
-        return manager.create(s, new Shape(16, 36)).toType(type, false);
+        return s;
     }
 }

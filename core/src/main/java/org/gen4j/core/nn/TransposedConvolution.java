@@ -5,14 +5,16 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import java.util.Objects;
+import org.gen4j.core.engine.EngineKernels;
 
 /**
  * The 2-D transposed convolution as functions: the one {@link TransposedConv2d} computes, and
  * the input gradient of a convolution that the vector-Jacobian-product route of gradient
  * penalties needs.
  *
- * <p>Each call checks the shapes and settings, then takes one of four algorithms, all exact:
- * MXNet's native deconvolution where it is safe ({@link NativeDeconvolution}), kernel 4 stride 2
+ * <p>Each call checks the shapes and settings, then takes the engine's own kernel where one is on
+ * the class path ({@link TransposedConvKernel}: the PyTorch engine's, in {@code engine-pytorch}),
+ * else one of four algorithms, all exact: MXNet's native deconvolution where it is safe ({@link NativeDeconvolution}), kernel 4 stride 2
  * padding 1 with few output channels as one convolution and depth-to-space ({@link
  * SubPixelDeconvolution}), a 1 x 1 input as one matrix product ({@link
  * SinglePixelDeconvolution}), and otherwise one stride-1 convolution per output phase ({@link
@@ -175,6 +177,11 @@ public final class TransposedConvolution {
         long outW = outputSize("width", xs.get(3), kW, sW, pW, outputPadding.get(1));
 
         NDManager manager = input.getManager();
+        TransposedConvKernel kernel = EngineKernels.find(TransposedConvKernel.class, input);
+        if (kernel != null) {
+            NDArray y = kernel.apply(input, weight, stride, padding, outputPadding);
+            return bias == null ? y : y.add(own(bias.reshape(1, outC, 1, 1), manager));
+        }
         if (mayUseNative && NativeDeconvolution.applies(manager) && outC > 1 && kH >= sH && kW >= sW
                 && pH < kH
                 && pW < kW) {

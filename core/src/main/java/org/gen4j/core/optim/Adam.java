@@ -5,10 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.ServiceLoader;
-import java.util.concurrent.ConcurrentHashMap;
+import org.gen4j.core.engine.EngineKernels;
 import org.gen4j.core.engine.EngineScope;
 
 /**
@@ -22,9 +19,6 @@ import org.gen4j.core.engine.EngineScope;
  * step count are saved with checkpoints.
  */
 public final class Adam extends StatefulOptimizer {
-
-    /** Engine name -> its {@link AdamKernel}, if one is on the class path. */
-    private static final Map<String, Optional<AdamKernel>> KERNELS = new ConcurrentHashMap<>();
 
     private final float lr;
     private final float beta1;
@@ -59,7 +53,8 @@ public final class Adam extends StatefulOptimizer {
         float corrected = (float) (scaled * Math.sqrt(coef2) / coef1);
         try (EngineScope scope = EngineScope.of(manager(parameters), "the adam update")) {
             NDManager scratch = scope.manager();
-            AdamKernel kernel = kernel(parameters.get(0).parameter().getArray());
+            AdamKernel kernel = EngineKernels.find(AdamKernel.class,
+                    parameters.get(0).parameter().getArray());
             if (kernel != null) {
                 List<NDArray> weights = new ArrayList<>(parameters.size());
                 List<NDArray> gradients = new ArrayList<>(parameters.size());
@@ -95,19 +90,5 @@ public final class Adam extends StatefulOptimizer {
                     false);
             }
         }
-    }
-
-    /** The engine's own kernel for the arrays' engine, or null: looked up once per engine. */
-    private static AdamKernel kernel(NDArray like) {
-        String engine = like.getManager().getEngine().getEngineName();
-        return KERNELS.computeIfAbsent(engine, e -> {
-            for (AdamKernel k : ServiceLoader.load(AdamKernel.class,
-                    Adam.class.getClassLoader())) {
-                if (k.serves(e)) {
-                    return Optional.of(k);
-                }
-            }
-            return Optional.empty();
-        }).orElse(null);
     }
 }

@@ -2,10 +2,12 @@ package org.gen4j.core.optim;
 
 import ai.djl.ndarray.NDArray;
 import java.util.List;
+import org.gen4j.core.engine.EngineKernel;
 
 /**
  * An engine's own implementation of one Adam update over many parameters at once, found with
- * {@link java.util.ServiceLoader} under {@code META-INF/services/org.gen4j.core.optim.AdamKernel}.
+ * {@link org.gen4j.core.engine.EngineKernels} under {@code
+ * META-INF/services/org.gen4j.core.optim.AdamKernel}.
  * Without one, {@link Adam} runs DJL's fused operator parameter by parameter.
  *
  * <p>A kernel must compute what that operator computes, in the same order of rounding: with
@@ -13,10 +15,7 @@ import java.util.List;
  * beta2) g'^2} and {@code w <- w - (step * m) / (sqrt(v) + eps)}; then it sets every gradient to
  * zero. All updates are in place and outside any gradient recording.
  */
-public interface AdamKernel {
-
-    /** Whether this kernel serves arrays of the engine DJL names {@code engineName}. */
-    boolean serves(String engineName);
+public interface AdamKernel extends EngineKernel {
 
     /**
      * One update of every parameter.
