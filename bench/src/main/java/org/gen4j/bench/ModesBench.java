@@ -46,6 +46,9 @@ final class ModesBench implements Callable<Integer> {
     Boolean decay;
     @Option(names = "--n-critic", description = "Override every row's critic updates.")
     Integer nCritic;
+    @Option(names = "--reuse-fakes", description = "Override: the generator update reuses the"
+            + " discriminator update's fakes (true) or runs the generator again (false).")
+    Boolean reuseFakes;
 
     private static void writePoints(Path file, float[] points) throws IOException {
         Files.createDirectories(file.getParent());
@@ -69,7 +72,8 @@ final class ModesBench implements Callable<Integer> {
                 batch == null ? c.batchSize() : batch, latent == null ? c.latentSize() : latent,
                 width == null ? c.width() : width, depth == null ? c.depth() : depth,
                 initStd == null ? c.initStd() : initStd, c.seed(),
-                decay == null ? c.decayLr() : decay);
+                decay == null ? c.decayLr() : decay,
+                reuseFakes == null ? c.reuseFakes() : reuseFakes);
     }
 
     @Override

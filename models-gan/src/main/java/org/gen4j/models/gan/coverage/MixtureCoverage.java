@@ -53,10 +53,13 @@ public final class MixtureCoverage {
      * @param initStd the standard deviation of the N(0, std) initial weights
      * @param seed the seed of initialisation, noise and data
      * @param decayLr whether both learning rates decay linearly to 0 over the steps
+     * @param reuseFakes whether the generator update reuses the discriminator update's fakes (the
+     *     GAN option {@code reuse-fakes}: one generator pass a step)
      */
     public record Config(String label, String loss, Map<String, Double> regularizers,
             OptimizerSpec optimizer, int nCritic, int steps, int batchSize, int latentSize,
-            int width, int depth, float initStd, long seed, boolean decayLr) {
+            int width, int depth, float initStd, long seed, boolean decayLr,
+            boolean reuseFakes) {
 
         /** Validates. */
         public Config {
@@ -86,31 +89,37 @@ public final class MixtureCoverage {
         public static Config of(String label, String loss, int steps, long seed) {
             return new Config(label, loss, Map.of(),
                     OptimizerSpec.adam(1e-3, 0.5, 0.999), 1, steps, 256, 16, 128,
-                    3, 0.15f, seed, false);
+                    3, 0.15f, seed, false, false);
         }
 
         /** A copy with other training lengths and sizes. */
         public Config with(int newSteps, int newBatch, float newInitStd) {
             return new Config(label, loss, regularizers, optimizer, nCritic, newSteps, newBatch,
-                    latentSize, width, depth, newInitStd, seed, decayLr);
+                    latentSize, width, depth, newInitStd, seed, decayLr, reuseFakes);
         }
 
         /** A copy with regularizers. */
         public Config withRegularizers(Map<String, Double> regs) {
             return new Config(label, loss, regs, optimizer, nCritic, steps, batchSize, latentSize,
-                    width, depth, initStd, seed, decayLr);
+                    width, depth, initStd, seed, decayLr, reuseFakes);
         }
 
         /** A copy with an optimizer and a critic schedule. */
         public Config withOptimizer(OptimizerSpec opt, int critic) {
             return new Config(label, loss, regularizers, opt, critic, steps, batchSize,
-                    latentSize, width, depth, initStd, seed, decayLr);
+                    latentSize, width, depth, initStd, seed, decayLr, reuseFakes);
+        }
+
+        /** A copy that reuses the fakes in the generator update, or runs the generator again. */
+        public Config withReuseFakes(boolean reuse) {
+            return new Config(label, loss, regularizers, optimizer, nCritic, steps, batchSize,
+                    latentSize, width, depth, initStd, seed, decayLr, reuse);
         }
 
         /** A copy whose learning rates decay linearly to 0 over the steps, or stay constant. */
         public Config withDecay(boolean decay) {
             return new Config(label, loss, regularizers, optimizer, nCritic, steps, batchSize,
-                    latentSize, width, depth, initStd, seed, decay);
+                    latentSize, width, depth, initStd, seed, decay, reuseFakes);
         }
     }
 
@@ -188,6 +197,7 @@ public final class MixtureCoverage {
                 .opt("latent-size", config.latentSize()).opt("loss", config.loss())
                 .opt("regularizers", regs).opt("n-critic", config.nCritic())
                 .opt("init-std", (double) config.initStd())
+                .opt("reuse-fakes", config.reuseFakes())
                 .optBatchSize(config.batchSize()).optSteps(config.steps()).optSeed(config.seed())
                 .optOptimizer("generator", config.optimizer())
                 .optOptimizer("discriminator", config.optimizer())
