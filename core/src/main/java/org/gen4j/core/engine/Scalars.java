@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.function.BiFunction;
+import java.util.function.BinaryOperator;
 
 /**
  * Arithmetic between an array and a Java number that stays right under differentiation on
@@ -31,51 +33,37 @@ public final class Scalars {
 
     /** {@code x * c}. */
     public static NDArray mul(NDArray x, double c) {
-        if (!needsEngineScalar(x)) {
-            return x.mul(number(c));
-        }
-        try (NDArray k = scalar(x, c)) {
-            return x.mul(k);
-        }
+        return apply(x, c, NDArray::mul, NDArray::mul);
     }
 
     /** {@code x / c}. */
     public static NDArray div(NDArray x, double c) {
-        if (!needsEngineScalar(x)) {
-            return x.div(number(c));
-        }
-        try (NDArray k = scalar(x, c)) {
-            return x.div(k);
-        }
+        return apply(x, c, NDArray::div, NDArray::div);
     }
 
     /** {@code x ^ c}, elementwise. */
     public static NDArray pow(NDArray x, double c) {
-        if (!needsEngineScalar(x)) {
-            return x.pow(number(c));
-        }
-        try (NDArray k = scalar(x, c)) {
-            return x.pow(k);
-        }
+        return apply(x, c, NDArray::pow, NDArray::pow);
     }
 
     /** {@code max(x, c)}, elementwise. */
     public static NDArray maximum(NDArray x, double c) {
-        if (!needsEngineScalar(x)) {
-            return x.maximum(number(c));
-        }
-        try (NDArray k = scalar(x, c)) {
-            return x.maximum(k);
-        }
+        return apply(x, c, NDArray::maximum, NDArray::maximum);
     }
 
     /** {@code min(x, c)}, elementwise. */
     public static NDArray minimum(NDArray x, double c) {
+        return apply(x, c, NDArray::minimum, NDArray::minimum);
+    }
+
+    /** DJL's own operation with the number, or with an engine-made scalar where that is unsafe. */
+    private static NDArray apply(NDArray x, double c, BiFunction<NDArray, Number, NDArray> byNumber,
+            BinaryOperator<NDArray> byArray) {
         if (!needsEngineScalar(x)) {
-            return x.minimum(number(c));
+            return byNumber.apply(x, number(c));
         }
         try (NDArray k = scalar(x, c)) {
-            return x.minimum(k);
+            return byArray.apply(x, k);
         }
     }
 

@@ -14,7 +14,8 @@ import org.gen4j.core.engine.EngineKernels;
  *
  * <p>Each call checks the shapes and settings, then takes the engine's own kernel where one is on
  * the class path ({@link TransposedConvKernel}: the PyTorch engine's, in {@code engine-pytorch}),
- * else one of four algorithms, all exact: MXNet's native deconvolution where it is safe ({@link NativeDeconvolution}), kernel 4 stride 2
+ * else one of four algorithms, all exact: MXNet's native deconvolution where it is safe ({@link
+ * NativeDeconvolution}), kernel 4 stride 2
  * padding 1 with few output channels as one convolution and depth-to-space ({@link
  * SubPixelDeconvolution}), a 1 x 1 input as one matrix product ({@link
  * SinglePixelDeconvolution}), and otherwise one stride-1 convolution per output phase ({@link

@@ -5,7 +5,6 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValue;
 import ai.djl.pytorch.jni.IValueUtils;
-import ai.djl.pytorch.jni.JniUtils;
 import java.util.List;
 import org.gen4j.core.optim.AdamKernel;
 
@@ -56,10 +55,8 @@ final class PtAdamStep {
     static void run(List<NDArray> weights, List<NDArray> gradients, List<NDArray> means,
             List<NDArray> variances, AdamKernel.Hyper h) {
         PtSymbolBlock m = MODULE.get();
-        boolean recording = JniUtils.isGradMode();
-        if (recording) {
-            JniUtils.setGradMode(false);
-        }
+        // runMethod calls the module in libtorch's inference mode, so nothing is recorded even
+        // inside a gradient collection.
         IValue[] args = {
             list(weights), list(gradients), list(means), list(variances),
             IValue.from(h.beta1()), IValue.from(1 - h.beta1()),
@@ -72,9 +69,6 @@ final class PtAdamStep {
         } finally {
             for (IValue a : args) {
                 a.close();
-            }
-            if (recording) {
-                JniUtils.setGradMode(true);
             }
         }
     }

@@ -2,6 +2,7 @@ package org.gen4j.engine.pytorch;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.IValueUtils;
 import java.util.Map;
@@ -39,13 +40,20 @@ final class PtConvTranspose {
                 "gen4j_conv_transpose", "ConvTranspose", source(stride, padding, outputPadding),
                 "runs transposed convolutions"));
         // Training mode: recorded by autograd. DJL reads structure from array names ("a.b" is a
-        // dictionary entry, "a[]" a list item), so named arrays go in as unnamed views.
-        NDList in = new NDList(unnamed(input), unnamed(weight));
+        // dictionary entry, "a[]" a list item), so named arrays go in as unnamed views, which
+        // belong to the input's manager (a weight's own manager lives as long as the network).
+        NDManager step = input.getManager();
+        NDList in = new NDList(unnamed(input, step), unnamed(weight, step));
         return IValueUtils.forward(module.get(), in, true).singletonOrThrow();
     }
 
-    private static NDArray unnamed(NDArray a) {
-        return a.getName() == null ? a : a.reshape(a.getShape());
+    private static NDArray unnamed(NDArray a, NDManager owner) {
+        if (a.getName() == null) {
+            return a;
+        }
+        NDArray view = a.reshape(a.getShape());
+        view.attach(owner);
+        return view;
     }
 
     private static String list(Shape s) {

@@ -14,6 +14,7 @@ import org.gen4j.core.engine.EngineKernels;
 import org.gen4j.core.nn.TransposedConvKernel;
 import org.gen4j.core.nn.TransposedConvolution;
 import org.gen4j.testing.TestArrays;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -62,6 +63,25 @@ class PtTransposedConvKernelTest {
                 assertThat(actual[i]).as("element %d", i)
                         .isCloseTo(expected[i], within(1e-9));
             }
+        }
+    }
+
+    @Test
+    void aNamedWeightInALongLivedManagerGainsNoArrays() {
+        try (NDManager model = NDManager.newBaseManager();
+                NDManager step = NDManager.newBaseManager()) {
+            NDArray weight = TestArrays.gaussian(model, new Shape(3, 2, 4, 4), 4);
+            weight.setName("weight");
+            int before = model.getManagedArrays().size();
+            for (int i = 0; i < 3; i++) {
+                NDArray x = TestArrays.gaussian(step, new Shape(1, 3, 5, 5), 5 + i);
+                x.setName("input");
+                NDArray y = TransposedConvolution.transposedConv2d(x, weight, null,
+                        new Shape(2, 2), new Shape(1, 1), new Shape(0, 0));
+                assertThat(y.getShape()).isEqualTo(new Shape(1, 2, 10, 10));
+                assertThat(y.getManager()).isSameAs(step);
+            }
+            assertThat(model.getManagedArrays()).hasSize(before);
         }
     }
 }

@@ -110,12 +110,6 @@ public final class MixtureCoverage {
                     latentSize, width, depth, initStd, seed, decayLr, reuseFakes);
         }
 
-        /** A copy that reuses the fakes in the generator update, or runs the generator again. */
-        public Config withReuseFakes(boolean reuse) {
-            return new Config(label, loss, regularizers, optimizer, nCritic, steps, batchSize,
-                    latentSize, width, depth, initStd, seed, decayLr, reuse);
-        }
-
         /** A copy whose learning rates decay linearly to 0 over the steps, or stay constant. */
         public Config withDecay(boolean decay) {
             return new Config(label, loss, regularizers, optimizer, nCritic, steps, batchSize,
