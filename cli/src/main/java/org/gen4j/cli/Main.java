@@ -1,6 +1,8 @@
 package org.gen4j.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.OptionalInt;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,6 +34,23 @@ public final class Main implements Runnable {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces of errors.")
     boolean debug;
+
+    /**
+     * Read before picocli by {@link HeapLauncher}, which gives the command's JVM this heap; here
+     * only checked, and noted when this JVM's heap was fixed otherwise.
+     */
+    @Option(names = "--heap", paramLabel = "SIZE", scope = CommandLine.ScopeType.INHERIT,
+            description = "The JVM heap of the command, as 512m or 4g (default: the "
+                    + HeapLauncher.ENVIRONMENT + " environment variable, else "
+                    + HeapLauncher.DEFAULT_HEAP + "; java -Xmx... -jar gen4j.jar sets it too)."
+                    + " Tensors live in the engine's native memory, not in the heap.")
+    void heap(String size) {
+        HeapLauncher.parse("--heap", size);
+        if (!"--heap".equals(System.getProperty(HeapLauncher.PROPERTY))) {
+            System.err.println("gen4j: --heap " + size + " has no effect: this JVM's heap was"
+                    + " fixed when it started (" + HeapLauncher.describe() + ")");
+        }
+    }
 
     @picocli.CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -88,9 +107,36 @@ public final class Main implements Runnable {
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
-    /** Entry point of the runnable jar. */
+    /**
+     * Entry point of the runnable jar: runs the command in a JVM whose heap gen4j sized ({@link
+     * HeapLauncher}) unless this JVM was started with a bound of its own.
+     */
     public static void main(String[] args) {
-        System.exit(execute(args));
+        try {
+            OptionalInt relaunched = HeapLauncher.relaunchIfUnsized(args);
+            if (relaunched.isPresent()) {
+                System.exit(relaunched.getAsInt());
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        } catch (IOException e) {
+            System.err.println("gen4j: could not start a JVM with a sized heap (" + describe(e)
+                    + "); running in this one, " + HeapLauncher.describe());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.exit(1);
+        }
+        HeapLauncher.endWithParent();
+        int code;
+        try {
+            code = execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("error: the command ran out of JVM heap (" + HeapLauncher.describe()
+                    + "); run it again with a larger --heap, as --heap 4g");
+            code = 1;
+        }
+        System.exit(code);
     }
 
     /** The version from the jar manifest. */

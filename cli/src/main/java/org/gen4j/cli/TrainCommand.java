@@ -124,8 +124,9 @@ final class TrainCommand implements Callable<Integer> {
         String what = spec.model() + (spec.has("loss") ? " with " + spec.values().get("loss")
                 : "") + (spec.model().equals(spec.procedure()) ? ""
                 : " (procedure " + spec.procedure() + ")");
-        System.err.printf("gen4j: %s %s on %s, engine %s, run folder %s%n",
-                resume ? "resuming" : "training", what, spec.data(), engineName, runDir);
+        System.err.printf("gen4j: %s %s on %s, engine %s, %s, run folder %s%n",
+                resume ? "resuming" : "training", what, spec.data(), engineName,
+                HeapLauncher.describe(), runDir);
         TrainingRun opened;
         try {
             opened = open(spec, registry, runDir);

@@ -2,9 +2,6 @@ package org.gen4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIGTERM or SIGINT to a training {@code gen4j train} (a JVM of its own) stops it after the
- * current step with a checkpoint of that step and one line saying so; the run then resumes.
+ * current step with a checkpoint of that step and one line saying so; the run then resumes. The
+ * same holds for a command started without a heap bound, which {@link HeapLauncher} runs in a
+ * second JVM: the signal reaches the first, which forwards it; and a second JVM whose first one is
+ * killed outright stops the same way.
  */
 class SignalTest {
 
@@ -35,6 +35,19 @@ class SignalTest {
         stopsWith("INT");
     }
 
+    @Test
+    void aRelaunchedCommandGetsItsHeapAndTheForwardedSignal() throws Exception {
+        stopsWith("TERM", Launch.RELAUNCHED);
+    }
+
+    @Test
+    void aRelaunchedCommandStopsWhenItsFirstJvmIsKilled() throws Exception {
+        stopsWith("KILL", Launch.RELAUNCHED);
+    }
+
+    /** How the test starts the command. */
+    private enum Launch { SIZED, RELAUNCHED }
+
     /** Whether a process ignores SIGINT (started in the background without job control). */
     private static boolean ignoresSigint(long pid) throws java.io.IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
@@ -46,7 +59,11 @@ class SignalTest {
     }
 
     private void stopsWith(String signal) throws Exception {
-        Path run = tmp.resolve("run-" + signal);
+        stopsWith(signal, Launch.SIZED);
+    }
+
+    private void stopsWith(String signal, Launch launch) throws Exception {
+        Path run = tmp.resolve("run-" + signal + "-" + launch);
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         for (String key : System.getProperties().stringPropertyNames()) {
@@ -54,34 +71,60 @@ class SignalTest {
                 cmd.add("-D" + key + "=" + System.getProperty(key));
             }
         }
-        cmd.addAll(List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
+        if (launch == Launch.SIZED) {
+            cmd.add("-Xmx512m");
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(List.of(Cli.tinyMlp(run.toString(), "--steps", "1000000", "--set",
                 "checkpoint-every=100000")));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                lines.add(line);
-                if (line.startsWith("step ")) {
-                    break;
-                }
+        if (launch == Launch.RELAUNCHED) {
+            cmd.addAll(List.of("--heap", "300m"));
+        }
+        // A file, not a pipe: Process closes its pipe when the first JVM exits, and a relaunched
+        // command's second JVM writes on after that.
+        Path log = tmp.resolve("log-" + signal + "-" + launch + ".txt");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        pb.environment().remove("JDK_JAVA_OPTIONS");
+        Process p = pb.start();
+        List<ProcessHandle> children = new ArrayList<>();
+        List<String> lines;
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (Files.readAllLines(log).stream().noneMatch(l -> l.startsWith("step "))) {
+                assertThat(p.isAlive() && System.nanoTime() < deadline)
+                        .as("the run trains: %s", Files.readString(log)).isTrue();
+                Thread.sleep(100);
             }
             Thread.sleep(1500);
+            if (launch == Launch.RELAUNCHED) {
+                assertThat(Files.readAllLines(log)).anyMatch(l -> l.matches(
+                        "gen4j: training .*, heap \\d+ MB \\(from --heap\\), run folder .*"));
+                children.addAll(p.children().toList());
+                assertThat(children).hasSize(1);
+                // ProcessHandle.Info leaves the arguments out of a command line this long
+                String childCmd = Files.readString(Path.of("/proc/" + children.get(0).pid()
+                        + "/cmdline"));
+                assertThat(childCmd.split("\0")).contains("-Xmx300m");
+            }
             if (signal.equals("INT")) {
                 org.junit.jupiter.api.Assumptions.assumeFalse(ignoresSigint(p.pid()),
                         "this JVM was started ignoring SIGINT, and so was its child");
             }
-            // kill, not Process.destroy: destroy closes the streams this test reads.
             new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
-            while ((line = out.readLine()) != null) {
-                lines.add(line);
-            }
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            for (ProcessHandle child : children) {
+                child.onExit().get(60, TimeUnit.SECONDS);
+            }
+            lines = Files.readAllLines(log);
         } finally {
             p.destroyForcibly();
+            children.forEach(ProcessHandle::destroyForcibly);
+        }
+        if (!signal.equals("KILL")) {
+            // the first JVM of a relaunched command exits as the command's JVM did
+            assertThat(p.exitValue()).isEqualTo(signal.equals("TERM") ? 143 : 130);
         }
         List<String> stopped = lines.stream().filter(l -> l.contains("on a signal")).toList();
         assertThat(stopped).as("exit %d:%n%s", p.exitValue(), String.join("\n", lines))
