@@ -9,8 +9,9 @@ import org.gen4j.core.engine.EngineScope;
  * RMSprop (Tieleman and Hinton, 2012), uncentred, as in the WGAN paper:
  * \( n \leftarrow \rho n + (1-\rho) g^2,\; w \leftarrow w - \eta \frac{g}{\sqrt{n} + \epsilon} \).
  *
- * <p>Written in NDArray operations applied in place outside any gradient collection, so it runs on
- * every engine; the running average is saved with checkpoints.
+ * <p>Written in NDArray operations applied in place outside any gradient collection, so it runs
+ * on every engine without copying values through the JVM; the running average is saved with
+ * checkpoints.
  */
 public final class RmsProp extends StatefulOptimizer {
 
@@ -39,29 +40,20 @@ public final class RmsProp extends StatefulOptimizer {
     @Override
     public void step(List<NamedParameter> parameters) {
         steps++;
+        float rate = (float) (lr * lrScale);
         for (NamedParameter p : parameters) {
             NDArray w = p.parameter().getArray();
             NDArray[] s = stateOf(p);
             try (EngineScope scope = EngineScope.of(manager(parameters), "the rmsprop update")) {
                 NDManager scratch = scope.manager();
-                // The gradient is the first operand so temporaries land in the scratch manager.
                 NDArray grad = gradientOf(p, scratch);
-                NDArray g = grad.duplicate();
-                if (weightDecay != 0) {
-                    NDArray decay = w.duplicate();
-                    decay.attach(scratch);
-                    g.addi(decay.muli(weightDecay));
-                }
-                // Arithmetic runs on scratch copies and is written back with copyTo: an op on the
-                // state or the weight would leave its result (and on PyTorch, scalar operands) in
-                // their long-lived managers.
-                NDArray n = s[0].duplicate();
-                n.attach(scratch);
+                // The weight and the running average are updated in place; a result computed
+                // from them is moved to scratch at once. No value leaves the engine.
+                NDArray g = weightDecay == 0 ? grad
+                        : grad.add(toScratch(w.mul(weightDecay), scratch));
+                NDArray n = s[0];
                 n.muli(rho).addi(g.square().muli(1 - rho));
-                n.copyTo(s[0]);
-                NDArray weight = w.duplicate();
-                weight.attach(scratch);
-                weight.subi(g.div(n.sqrt().addi(eps)).muli((float) (lr * lrScale))).copyTo(w);
+                w.subi(g.div(toScratch(n.sqrt(), scratch).addi(eps)).muli(rate));
                 grad.muli(0);
             }
         }

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
 import org.gen4j.core.engine.EngineScope;
-import org.gen4j.core.engine.Scalars;
 
 /**
  * Stochastic gradient descent with optional momentum (heavy ball or Nesterov), as PyTorch's
@@ -13,8 +12,9 @@ import org.gen4j.core.engine.Scalars;
  * \( g \leftarrow g + \mu b \) (Nesterov) or \( g \leftarrow b \); finally \( w \leftarrow w -
  * \eta g \).
  *
- * <p>Written in NDArray operations applied outside any gradient collection, so it runs on every
- * engine; the momentum buffer is saved with checkpoints.
+ * <p>Written in NDArray operations applied in place outside any gradient collection, so it runs
+ * on every engine without copying values through the JVM; the momentum buffer is saved with
+ * checkpoints.
  */
 final class Sgd extends StatefulOptimizer {
 
@@ -52,28 +52,20 @@ final class Sgd extends StatefulOptimizer {
             try (EngineScope scope = EngineScope.of(manager(parameters), "the sgd update")) {
                 NDManager scratch = scope.manager();
                 NDArray grad = gradientOf(p, scratch);
-                NDArray g = grad.duplicate();
-                if (weightDecay != 0) {
-                    NDArray decay = w.duplicate();
-                    decay.attach(scratch);
-                    g.addi(decay.muli(weightDecay));
-                }
+                // The weight and its buffer are updated in place; a result computed from them is
+                // moved to scratch at once. No value leaves the engine.
+                NDArray g = weightDecay == 0 ? grad
+                        : grad.add(toScratch(w.mul(weightDecay), scratch));
                 if (momentum != 0) {
-                    // Work on a scratch copy of the buffer and write it back: an operation on
-                    // the buffer itself would leave its result in the optimizer's manager.
-                    NDArray b = s[0].duplicate();
-                    b.attach(scratch);
+                    NDArray b = s[0];
                     if (steps == 1) {
-                        b = g.duplicate();
+                        b.addi(g); // the buffer starts at zero, so this sets it to g exactly
                     } else {
-                        b.muli(momentum).addi(Scalars.mul(g, 1 - dampening));
+                        b.muli(momentum).addi(g.mul(1 - dampening));
                     }
-                    b.copyTo(s[0]);
-                    g = nesterov ? g.add(Scalars.mul(b, momentum)) : b;
+                    g = nesterov ? g.add(toScratch(b.mul(momentum), scratch)) : b;
                 }
-                NDArray weight = w.duplicate();
-                weight.attach(scratch);
-                weight.subi(Scalars.mul(g, rate)).copyTo(w);
+                w.subi(toScratch(g.mul(rate), scratch));
                 grad.muli(0);
             }
         }

@@ -18,9 +18,12 @@ import java.util.Map;
  * <p>A subclass says how many state arrays a parameter has ({@link #slots()}) and implements
  * {@link #step}: increment {@link #steps}, then for each parameter take its gradient with {@link
  * #gradientOf} into a scratch sub-manager of {@link #manager(List)}, update the weight and its
- * {@link #stateOf state} in place, and leave the gradient zero. Arithmetic on the long-lived
- * arrays themselves would leave its results in their managers: work on scratch copies and write
- * back with {@code copyTo}, as {@code RmsProp} does.
+ * {@link #stateOf state} in place, and leave the gradient zero. The result of an operation on a
+ * long-lived array lands in that array's manager, for the life of the network: move each such
+ * result to scratch with {@link #toScratch}, and update the long-lived arrays with in-place
+ * operations, as {@code RmsProp} does. ({@code copyTo} from a scratch copy works too, but on
+ * PyTorch it copies through the JVM; {@code tempAttach} does not mix with {@link
+ * org.gen4j.core.engine.EngineScope}, which frees every array its manager holds.)
  */
 public abstract class StatefulOptimizer implements Optimizer {
 
@@ -112,6 +115,15 @@ public abstract class StatefulOptimizer implements Optimizer {
         NDArray g = w.getGradient();
         g.attach(scratch);
         return g;
+    }
+
+    /**
+     * Moves {@code result}, just computed from a long-lived array (a weight, a state), to the
+     * update's scratch manager, and returns it.
+     */
+    protected static NDArray toScratch(NDArray result, NDManager scratch) {
+        result.attach(scratch);
+        return result;
     }
 
     @Override

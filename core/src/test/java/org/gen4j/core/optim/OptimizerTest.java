@@ -41,6 +41,42 @@ class OptimizerTest {
         return p;
     }
 
+    /**
+     * An update adds no arrays to the long-lived managers (the parameter's and, under it, the
+     * optimizer's): its temporaries live in scratch, and the weight and state change in place.
+     */
+    @Test
+    void updatesLeaveNoArraysBehind() {
+        for (OptimizerSpec spec : List.of(
+                OptimizerSpec.sgd(0.05, 0.9).with("weight-decay", 0.01).with("nesterov", true),
+                OptimizerSpec.sgd(0.05, 0.9).with("dampening", 0.1),
+                OptimizerSpec.sgd(0.05, 0),
+                OptimizerSpec.rmsprop(0.01, 0.9).with("weight-decay", 0.01),
+                OptimizerSpec.adam(0.01, 0.5, 0.999))) {
+            try (NDManager m = NDManager.newBaseManager();
+                    Optimizer opt = Optimizers.create(spec)) {
+                Parameter p = parameter(m);
+                List<NamedParameter> params = List.of(new NamedParameter("w", p));
+                int after2 = 0;
+                for (int t = 1; t <= 5; t++) {
+                    try (NDManager step = m.newSubManager();
+                            GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        // the loss's arrays belong to the step's manager (its receiver's)
+                        NDArray c = step.create(C);
+                        gc.backward(c.mul(p.getArray()).mul(p.getArray()).sum());
+                    }
+                    opt.step(params);
+                    if (t == 2) {
+                        after2 = m.getManagedArrays().size();
+                    }
+                }
+                assertThat(m.getManagedArrays()).as(spec.toString()).hasSize(after2);
+                assertThat(p.getArray().toFloatArray()).as(spec.toString())
+                        .isNotEqualTo(W0);
+            }
+        }
+    }
+
     @Test
     void adamMatchesTheBiasCorrectedRule() {
         double lr = 0.01;
