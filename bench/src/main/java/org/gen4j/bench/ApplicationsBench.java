@@ -29,6 +29,7 @@ import org.gen4j.evaluation.report.EvaluationReport;
 import org.gen4j.evaluation.stats.ImageQuality;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * The applications' measurements: each row trained on its derived Fashion-MNIST data, then
@@ -196,7 +197,7 @@ final class ApplicationsBench implements Callable<Integer> {
         for (int start = 0; start < count; start += 250) {
             int k = Math.min(250, count - start);
             try (NDManager m = NDManager.newBaseManager()) {
-                float[] part = t.translate(model.sampleContext(m), m.create(
+                float[] part = t.translate(model.sampleContext(m), HostArrays.create(m, 
                         java.util.Arrays.copyOfRange(x, start * per, (start + k) * per),
                         new Shape(k).addAll(t.inputShape())), to, noise).toFloatArray();
                 System.arraycopy(part, 0, y, start * outPer, k * outPer);

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
         subcommands = {BenchMain.Step.class, BenchMain.WganGpStep.class, BenchMain.Compare.class,
             BenchMain.MemoryBench.class, ModesBench.class, VaeBench.class, VaeBench.Side.class, PixelCnnBench.class,
             PixelCnnBench.Side.class, SamplingBench.class, FeaturesBench.class, GanFamilyBench.class,
-            ApplicationsBench.class, LikelihoodStep.class, AllBench.class},
+            ApplicationsBench.class, LikelihoodStep.class, AllBench.class,
+            CopyRaceBench.class},
         description = "Throughput and memory benchmarks. Never run two at once: on 2 cores a second"
                 + " busy process cuts every figure by 80-90%%.")
 public final class BenchMain implements Runnable {

@@ -12,6 +12,7 @@ import org.gen4j.core.spi.Registry;
 import org.gen4j.core.train.TrainedModel;
 import org.gen4j.core.translate.Inpainter;
 import org.gen4j.core.util.Options;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * The inpainting row of {@link ApplicationsBench}: test images with the hole of each mask shape
@@ -44,7 +45,8 @@ final class InpaintingScores {
             boolean[] hole = Masks.shape(shape, 28, 28, seed);
             float[] done;
             try (NDManager m = NDManager.newBaseManager()) {
-                done = semantic.inpaint(model.sampleContext(m), m.create(java.util.Arrays
+                done = semantic.inpaint(model.sampleContext(m), HostArrays.create(m,
+                        java.util.Arrays
                         .copyOf(test, count * per), new Shape(count, 1, 28, 28)), hole,
                         new RandomStream(seed)).toFloatArray();
             }

@@ -16,6 +16,7 @@ import org.gen4j.core.train.TrainedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * {@code gen4j complete}: images of the run's test split with a region redrawn by an
@@ -104,7 +105,7 @@ final class CompleteCommand implements Callable<Integer> {
             float[] done;
             try (NDManager m = NDManager.newBaseManager();
                     SamplingProgress progress = new SamplingProgress(!noProgress)) {
-                done = completion.complete(model.sampleContext(m), m.create(x,
+                done = completion.complete(model.sampleContext(m), HostArrays.create(m, x,
                         new Shape(total).addAll(shape)), fill, new SampleRequest(total,
                         new RandomStream(seed), labels, progress)).toFloatArray();
             }

@@ -12,6 +12,7 @@ import org.gen4j.core.spi.Registry;
 import org.gen4j.core.train.TrainedModel;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * What {@code gen4j translate} and {@code gen4j upscale} share: read an image, a folder of images
@@ -54,7 +55,8 @@ abstract class ImageToImageCommand implements Callable<Integer> {
             Shape output = t.outputShape();
             float[] y;
             try (NDManager m = NDManager.newBaseManager()) {
-                y = t.translate(model.sampleContext(m), m.create(x, new Shape(names.size())
+                y = t.translate(model.sampleContext(m), HostArrays.create(m,
+                        x, new Shape(names.size())
                         .addAll(input)), to(), new RandomStream(seed)).toFloatArray();
             }
             images.write(y, names, output, folder);

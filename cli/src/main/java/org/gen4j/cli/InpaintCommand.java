@@ -19,6 +19,7 @@ import org.gen4j.core.util.Options;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * {@code gen4j inpaint}: fills the hole of a mask in images. An autoregressive model draws the
@@ -65,7 +66,7 @@ final class InpaintCommand implements Callable<Integer> {
             float[] x = images.read(registry, model, shape, folder, names);
             float[] y;
             try (NDManager m = NDManager.newBaseManager()) {
-                var batch = m.create(x, new Shape(names.size()).addAll(shape));
+                var batch = HostArrays.create(m, x, new Shape(names.size()).addAll(shape));
                 if (model.completion().isPresent()) {
                     y = model.completion().get().complete(model.sampleContext(m), batch, hole,
                             SampleRequest.of(names.size(), new RandomStream(seed)))

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.gen4j.testing.HostCopyCalls;
 import org.gen4j.testing.ScalarArithmeticCalls;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,32 @@ class ScalarArithmeticGuardTest {
         assertThat(scanned).as("gen4j class folders and jars scanned").isGreaterThanOrEqualTo(15);
         calls.removeIf(c -> c.startsWith("org.gen4j.core.engine.Scalars "));
         assertThat(calls).as("calls to replace with org.gen4j.core.engine.Scalars").isEmpty();
+    }
+
+    /**
+     * No gen4j module copies Java data into engine arrays through DJL's own copy, which hands
+     * MXNet freed memory when the garbage collector runs during it (see {@code
+     * org.gen4j.core.engine.HostArrays}). The testing helpers, which serve only tests, may, and
+     * so may {@code Scalars}, whose one such call runs on PyTorch only.
+     */
+    @Test
+    void everyModuleUsesHostArraysForJavaData() {
+        List<String> calls = new ArrayList<>();
+        int scanned = 0;
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path p = Path.of(entry);
+            if (!Files.exists(p) || !isGen4jMain(p)) {
+                continue;
+            }
+            scanned++;
+            calls.addAll(HostCopyCalls.find(p, "org/gen4j/"));
+        }
+        assertThat(scanned).as("gen4j class folders and jars scanned").isGreaterThanOrEqualTo(15);
+        calls.removeIf(c -> c.startsWith("org.gen4j.core.engine.HostArrays ")
+                || c.startsWith("org.gen4j.testing.")
+                || c.equals("org.gen4j.core.engine.Scalars calls NDManager.create"
+                        + " (D)Lai/djl/ndarray/NDArray;"));
+        assertThat(calls).as("calls to replace with org.gen4j.core.engine.HostArrays").isEmpty();
     }
 
     /** A module's main classes: a jar or a classes folder of gen4j, not test classes. */

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.gen4j.core.random.RandomStream;
 import org.gen4j.core.spec.SpecKey;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * Differentiable augmentation (Zhao et al. 2020, "Differentiable Augmentation for Data-Efficient
@@ -135,7 +136,7 @@ public final class DiffAugment {
             x = rows.matMul(x).matMul(cols);
         }
         if (transforms.contains(Transform.CUTOUT)) {
-            x = x.mul(m.create(cutoutMask(random, b, h, w), new Shape(b, 1, h, w)));
+            x = x.mul(HostArrays.create(m, cutoutMask(random, b, h, w), new Shape(b, 1, h, w)));
         }
         return x;
     }
@@ -154,7 +155,7 @@ public final class DiffAugment {
                 }
             }
         }
-        NDArray one = m.create(a, new Shape(t.length, 1, n, n));
+        NDArray one = HostArrays.create(m, a, new Shape(t.length, 1, n, n));
         return channels == 1 ? one : one.repeat(1, channels);
     }
 
@@ -184,7 +185,7 @@ public final class DiffAugment {
     }
 
     private static NDArray perImage(NDManager m, float[] v, int b) {
-        return m.create(v, new Shape(b, 1, 1, 1));
+        return HostArrays.create(m, v, new Shape(b, 1, 1, 1));
     }
 
     private static Transform parse(String name) {

@@ -8,6 +8,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.Objects;
 import org.gen4j.core.random.RandomStream;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * Dropout whose masks come from a gen4j {@link RandomStream}, not the engine's generator: a
@@ -78,7 +79,7 @@ public final class NoiseDropout extends AbstractBlock {
         for (int i = 0; i < mask.length; i++) {
             mask[i] = random.nextDouble() < rate ? 0f : keep;
         }
-        return new NDList(x.mul(x.getManager().create(mask, x.getShape())));
+        return new NDList(x.mul(HostArrays.create(x.getManager(), mask, x.getShape())));
     }
 
     @Override

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.initializer.Initializer;
 import java.util.Objects;
 import org.gen4j.core.random.RandomStream;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * Initialises parameters with values drawn from {@code N(mean, std^2)} by a {@link RandomStream},
@@ -94,13 +95,13 @@ public final class SeededNormalInitializer implements Initializer {
                 for (int i = 0; i < size; i++) {
                     values[i] = mean + std * stream.nextGaussian();
                 }
-                return manager.create(values, shape);
+                return HostArrays.create(manager, values, shape);
             }
             float[] values = new float[size];
             for (int i = 0; i < size; i++) {
                 values[i] = (float) (mean + std * stream.nextGaussian());
             }
-            NDArray array = manager.create(values, shape);
+            NDArray array = HostArrays.create(manager, values, shape);
             if (dataType == DataType.FLOAT32 || dataType == null) {
                 return array;
             }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.initializer.Initializer;
 import java.util.Objects;
 import org.gen4j.core.random.RandomStream;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * DJL's default weight initialisation, Xavier uniform over the average fan with magnitude 6
@@ -40,7 +41,7 @@ public final class SeededXavierInitializer implements Initializer {
                 values[i] = (float) (a * (2 * stream.nextDouble() - 1));
             }
         }
-        NDArray array = manager.create(values, shape);
+        NDArray array = HostArrays.create(manager, values, shape);
         if (dataType == null || dataType == DataType.FLOAT32) {
             return array;
         }

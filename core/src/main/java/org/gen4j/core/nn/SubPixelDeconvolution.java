@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * Kernel 4, stride 2, padding 1 as one convolution and depth-to-space: one algorithm of {@link
@@ -107,7 +108,8 @@ final class SubPixelDeconvolution {
         return SELECTIONS.computeIfAbsent(key, k -> {
             NDManager owner = NDManager.newBaseManager(manager.getDevice(),
                     manager.getEngine().getEngineName());
-            return owner.create(selectionValues(), new Shape(16, 36)).toType(type, false);
+            return HostArrays.create(owner,
+                    selectionValues(), new Shape(16, 36)).toType(type, false);
         });
     }
 

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
 import org.gen4j.core.engine.EngineScope;
+import org.gen4j.core.engine.Scalars;
 
 /**
  * RMSprop (Tieleman and Hinton, 2012), uncentred, as in the WGAN paper:
@@ -50,7 +51,7 @@ public final class RmsProp extends StatefulOptimizer {
                 // The weight and the running average are updated in place; a result computed
                 // from them is moved to scratch at once. No value leaves the engine.
                 NDArray g = weightDecay == 0 ? grad
-                        : grad.add(toScratch(w.mul(weightDecay), scratch));
+                        : grad.add(toScratch(Scalars.mul(w, weightDecay), scratch));
                 NDArray n = s[0];
                 n.muli(rho).addi(g.square().muli(1 - rho));
                 w.subi(g.div(toScratch(n.sqrt(), scratch).addi(eps)).muli(rate));

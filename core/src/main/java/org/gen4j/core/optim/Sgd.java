@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
 import org.gen4j.core.engine.EngineScope;
+import org.gen4j.core.engine.Scalars;
 
 /**
  * Stochastic gradient descent with optional momentum (heavy ball or Nesterov), as PyTorch's
@@ -55,17 +56,17 @@ final class Sgd extends StatefulOptimizer {
                 // The weight and its buffer are updated in place; a result computed from them is
                 // moved to scratch at once. No value leaves the engine.
                 NDArray g = weightDecay == 0 ? grad
-                        : grad.add(toScratch(w.mul(weightDecay), scratch));
+                        : grad.add(toScratch(Scalars.mul(w, weightDecay), scratch));
                 if (momentum != 0) {
                     NDArray b = s[0];
                     if (steps == 1) {
                         b.addi(g); // the buffer starts at zero, so this sets it to g exactly
                     } else {
-                        b.muli(momentum).addi(g.mul(1 - dampening));
+                        b.muli(momentum).addi(Scalars.mul(g, 1 - dampening));
                     }
-                    g = nesterov ? g.add(toScratch(b.mul(momentum), scratch)) : b;
+                    g = nesterov ? g.add(toScratch(Scalars.mul(b, momentum), scratch)) : b;
                 }
-                w.subi(toScratch(g.mul(rate), scratch));
+                w.subi(toScratch(Scalars.mul(g, rate), scratch));
                 grad.muli(0);
             }
         }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * The base of optimizers, the core's and plugins': per-parameter state arrays keyed by parameter
@@ -175,7 +176,7 @@ public abstract class StatefulOptimizer implements Optimizer {
             for (int j = 0; j < slots; j++) {
                 byte[] bytes = new byte[in.readInt()];
                 in.readFully(bytes);
-                s[j] = manager(parameters).decode(bytes);
+                s[j] = HostArrays.decode(manager(parameters), bytes);
             }
             NamedParameter p = byKey.get(k);
             if (p == null) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.function.BinaryOperator;
 import org.gen4j.core.random.RandomStream;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * The epoch picture of a conditional latent-variable procedure (a conditional GAN or VAE): one
@@ -38,8 +39,9 @@ public final class ClassRows {
             }
         }
         NDManager m = context.manager();
-        NDArray images = generate.apply(m.create(z, new Shape(classes * columns, latentSize)),
-                m.create(labels));
+        NDArray images = generate.apply(HostArrays.create(m,
+                z, new Shape(classes * columns, latentSize)),
+                HostArrays.create(m, labels));
         return Picture.grid(Picture.SAMPLES, "one row per class", images, columns);
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import org.gen4j.core.optim.NamedParameter;
 import org.gen4j.core.optim.Optimizer;
 import org.gen4j.core.util.AtomicFiles;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * Reads and writes the files of a checkpoint: a block's parameters (DJL's format, which either
@@ -32,8 +33,8 @@ final class NetworkFiles {
 
     static void loadBlock(Block block, NDManager manager, Path file, String what)
             throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            block.loadParameters(manager, new DataInputStream(in));
+        try {
+            HostArrays.loadParameters(block, manager, Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new IOException(file + " is missing: the checkpoint has no parameters of the "
                     + what, e);
@@ -66,7 +67,7 @@ final class NetworkFiles {
 
     static NDList loadArrays(NDManager manager, Path file) throws IOException {
         try {
-            return NDList.decode(manager, Files.readAllBytes(file));
+            return HostArrays.decodeList(manager, Files.readAllBytes(file));
         } catch (RuntimeException e) {
             throw new IOException(file + " does not hold gen4j procedure arrays: "
                     + e.getMessage(), e);

@@ -28,6 +28,7 @@ import org.gen4j.core.spec.RunSpec;
 import org.gen4j.core.spec.SpecLoader;
 import org.gen4j.core.spi.Registry;
 import org.gen4j.core.util.Options;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * A trained model of any procedure, loaded from a checkpoint for sampling in inference mode.
@@ -168,10 +169,11 @@ public final class TrainedModel implements AutoCloseable {
         for (int start = 0; start < n; start += batch) {
             int count = Math.min(batch, n - start);
             try (NDManager m = manager.newSubManager()) {
-                NDArray xs = m.create(Arrays.copyOfRange(x, start * per, (start + count) * per),
+                NDArray xs = HostArrays.create(m,
+                        Arrays.copyOfRange(x, start * per, (start + count) * per),
                         new Shape(count).addAll(data.sampleShape()));
                 NDArray ys = labels == null ? null
-                        : m.create(Arrays.copyOfRange(labels, start, start + count));
+                        : HostArrays.create(m, Arrays.copyOfRange(labels, start, start + count));
                 float[] z = e.encode(new TrainerContexts.Sample(trainer, m), xs, ys)
                         .toFloatArray();
                 if (out == null) {
@@ -312,10 +314,10 @@ public final class TrainedModel implements AutoCloseable {
         for (int start = 0; start < n; start += batch) {
             int count = Math.min(batch, n - start);
             try (NDManager m = manager.newSubManager()) {
-                NDArray zs = m.create(Arrays.copyOfRange(z, start * latent,
+                NDArray zs = HostArrays.create(m, Arrays.copyOfRange(z, start * latent,
                         (start + count) * latent), new Shape(count, latent));
                 NDArray ys = labels == null ? null
-                        : m.create(Arrays.copyOfRange(labels, start, start + count));
+                        : HostArrays.create(m, Arrays.copyOfRange(labels, start, start + count));
                 float[] x = generate(m, zs, ys).toFloatArray();
                 System.arraycopy(x, 0, out, start * per, count * per);
             }

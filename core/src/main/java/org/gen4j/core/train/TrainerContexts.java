@@ -24,6 +24,7 @@ import org.gen4j.core.procedure.SampleContext;
 import org.gen4j.core.procedure.StepBatch;
 import org.gen4j.core.procedure.StepContext;
 import org.gen4j.core.random.RandomStream;
+import org.gen4j.core.engine.HostArrays;
 
 /** The contexts a {@link ProcedureTrainer} hands its procedure: one step, sampling, pictures. */
 final class TrainerContexts {
@@ -117,10 +118,10 @@ final class TrainerContexts {
                 }
             }
             Map<BatchField, NDArray> fields = new LinkedHashMap<>();
-            fields.put(BatchField.IMAGES, manager.create(values,
+            fields.put(BatchField.IMAGES, HostArrays.create(manager, values,
                     new Shape(n).addAll(data.sampleShape())));
             if (labels != null) {
-                fields.put(BatchField.LABELS, manager.create(labels));
+                fields.put(BatchField.LABELS, HostArrays.create(manager, labels));
             }
             for (Map.Entry<BatchField, Shape> f : data.fieldShapes().entrySet()) {
                 int size = Math.toIntExact(f.getValue().size());
@@ -128,7 +129,8 @@ final class TrainerContexts {
                 for (int i = 0; i < n; i++) {
                     data.copyField(f.getKey(), i, 0, field, i * size);
                 }
-                fields.put(f.getKey(), manager.create(field, new Shape(n).addAll(f.getValue())));
+                fields.put(f.getKey(), HostArrays.create(manager,
+                        field, new Shape(n).addAll(f.getValue())));
             }
             return Optional.of(new StepBatch(fields, data.description()));
         }
@@ -178,9 +180,9 @@ final class TrainerContexts {
         public StepBatch nextBatch() {
             BatchLoader.Batch b = batches.next();
             Map<BatchField, NDArray> fields = new LinkedHashMap<>();
-            fields.put(BatchField.IMAGES, manager.create(b.data(), b.shape()));
+            fields.put(BatchField.IMAGES, HostArrays.create(manager, b.data(), b.shape()));
             if (b.labels() != null) {
-                fields.put(BatchField.LABELS, manager.create(b.labels()));
+                fields.put(BatchField.LABELS, HostArrays.create(manager, b.labels()));
             }
             int n = b.size();
             for (Map.Entry<BatchField, float[]> f : b.fields().entrySet()) {
@@ -190,7 +192,8 @@ final class TrainerContexts {
                     throw new IllegalStateException("field " + f.getKey() + " of " + source
                             + " has " + per + " values per sample, expected " + shape);
                 }
-                fields.put(f.getKey(), manager.create(f.getValue(), new Shape(n).addAll(shape)));
+                fields.put(f.getKey(), HostArrays.create(manager,
+                        f.getValue(), new Shape(n).addAll(shape)));
             }
             return new StepBatch(fields, source);
         }
@@ -277,7 +280,7 @@ final class TrainerContexts {
         public NDArray gaussian(String stream, Shape shape) {
             float[] z = new float[Math.toIntExact(shape.size())];
             trainer.stream(stream).fillGaussian(z, 1f);
-            return manager.create(z, shape);
+            return HostArrays.create(manager, z, shape);
         }
     }
 }

@@ -16,15 +16,14 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Objects;
 import org.gen4j.core.nn.FrozenForward;
 import org.gen4j.core.nn.SeededNormalInitializer;
 import org.gen4j.core.random.RandomStream;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * The compact CNN classifier gen4j trains as its feature network, for images {@code (C, H, W)}
@@ -144,8 +143,7 @@ public final class ClassifierNetwork {
     public void loadParameters(NDManager manager, byte[] parameters, String source) {
         block.initialize(manager, DataType.FLOAT32, new Shape(1).addAll(inputShape));
         try {
-            block.loadParameters(manager,
-                    new DataInputStream(new ByteArrayInputStream(parameters)));
+            HostArrays.loadParameters(block, manager, parameters);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             throw new IllegalArgumentException(source + " does not hold the parameters of a "
                     + "classifier for images " + inputShape + " and " + classCount + " classes: "

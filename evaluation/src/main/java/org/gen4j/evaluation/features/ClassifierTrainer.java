@@ -24,6 +24,7 @@ import org.gen4j.core.optim.Optimizer;
 import org.gen4j.core.optim.OptimizerSpec;
 import org.gen4j.core.optim.Optimizers;
 import org.gen4j.core.random.RandomStream;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * Trains a {@link ClassifierNetwork} with softmax cross-entropy and Adam, one mini-batch at a
@@ -192,9 +193,9 @@ public final class ClassifierTrainer implements AutoCloseable {
         float[] x = settings.flip() ? flipped(images, n) : images;
         float value;
         try (NDManager sm = root.newSubManager()) {
-            NDArray input = sm.create(x, new Shape(n).addAll(imageShape));
+            NDArray input = HostArrays.create(sm, x, new Shape(n).addAll(imageShape));
             checkLabels(labels);
-            NDArray target = sm.create(labels);
+            NDArray target = HostArrays.create(sm, labels);
             NDArray mask = settings.dropout() > 0 ? dropoutMask(sm, n) : null;
             NDArray loss;
             // MXNet's BatchNorm must run in training mode exactly while autograd records.
@@ -261,7 +262,7 @@ public final class ClassifierTrainer implements AutoCloseable {
         for (int i = 0; i < m.length; i++) {
             m[i] = dropoutStream.nextFloat() < keep ? 1f / keep : 0f;
         }
-        return sm.create(m, new Shape(n, ClassifierNetwork.FEATURE_SIZE));
+        return HostArrays.create(sm, m, new Shape(n, ClassifierNetwork.FEATURE_SIZE));
     }
 
     private float[] flipped(float[] images, int n) {
@@ -311,7 +312,8 @@ public final class ClassifierTrainer implements AutoCloseable {
             }
             float[] logits;
             try (NDManager sm = manager.newSubManager()) {
-                NDArray input = sm.create(x, new Shape(count).addAll(network.inputShape()));
+                NDArray input = HostArrays.create(sm,
+                        x, new Shape(count).addAll(network.inputShape()));
                 logits = network.logits(ps, network.features(ps, input, false), false)
                         .toFloatArray();
             }

@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.gen4j.evaluation.report.Sha256;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * The feature network gen4j ships for Fashion-MNIST: a {@link ClassifierNetwork} trained by gen4j
@@ -232,7 +233,7 @@ public final class FashionMnistClassifier implements FeatureNetwork {
             float[] feat;
             float[] logits;
             try (NDManager sm = manager.newSubManager()) {
-                NDArray x = sm.create(chunk, new Shape(count).addAll(inputShape));
+                NDArray x = HostArrays.create(sm, chunk, new Shape(count).addAll(inputShape));
                 NDArray h = network.features(parameterStore, x, false);
                 logits = network.logits(parameterStore, h, false).toFloatArray();
                 feat = h.toFloatArray();

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.gen4j.evaluation.report.Sha256;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * A feature network loaded from a user's file: a TorchScript model run by DJL's PyTorch engine,
@@ -171,7 +172,7 @@ public final class ModelFileFeatureNetwork implements FeatureNetwork {
 
     private Raw forward(float[] input, int n) {
         try (NDManager sm = model.getNDManager().newSubManager()) {
-            NDArray x = sm.create(input, new Shape(n).addAll(contract.inputShape()));
+            NDArray x = HostArrays.create(sm, input, new Shape(n).addAll(contract.inputShape()));
             NDList out;
             try {
                 out = block.forward(parameterStore, new NDList(x), false);

@@ -16,6 +16,7 @@ import org.gen4j.core.procedure.SampleRequest;
 import org.gen4j.core.procedure.StepContext;
 import org.gen4j.core.procedure.StepOutcome;
 import org.gen4j.core.procedure.TrainingProcedure;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * A generative moment-matching network (Li, Swersky and Zemel 2015): one generator, trained to
@@ -84,7 +85,8 @@ final class Gmmn implements TrainingProcedure, LatentGenerator {
     public NDArray sample(SampleContext context, SampleRequest request) {
         float[] z = new float[request.count() * latentSize];
         request.random().fillGaussian(z, 1f);
-        NDArray zs = context.manager().create(z, new Shape(request.count(), latentSize));
+        NDArray zs = HostArrays.create(context.manager(),
+                z, new Shape(request.count(), latentSize));
         return generate(context, zs, null);
     }
 

@@ -11,6 +11,7 @@ import org.gen4j.core.loss.CriticContext;
 import org.gen4j.core.loss.Regularizer;
 import org.gen4j.core.model.Discriminator;
 import org.gen4j.core.random.RandomStream;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * A penalty on the critic's input gradient {@code g = grad_x sum_i D(x_i)} at points built from
@@ -142,14 +143,17 @@ public final class GradientPenalty implements Regularizer {
             case REAL:
                 return real.stopGradient();
             case INTERPOLATES: {
-                NDArray eps = m.create(uniform(rng, n), perSample).toType(real.getDataType(), false);
+                NDArray eps = HostArrays.create(m,
+                        uniform(rng, n), perSample).toType(real.getDataType(), false);
                 NDArray fake = c.fake();
                 return real.mul(eps).add(fake.mul(eps.neg().add(1))).stopGradient();
             }
             case PERTURBED_REAL: {
                 int size = Math.toIntExact(shape.size());
-                NDArray u = m.create(uniform(rng, size), shape).toType(real.getDataType(), false);
-                NDArray a = m.create(uniform(rng, n), perSample).toType(real.getDataType(), false);
+                NDArray u = HostArrays.create(m,
+                        uniform(rng, size), shape).toType(real.getDataType(), false);
+                NDArray a = HostArrays.create(m,
+                        uniform(rng, n), perSample).toType(real.getDataType(), false);
                 NDArray std = standardDeviation(real);
                 NDArray delta = Scalars.mul(u.mul(std), perturbation);
                 return real.add(delta.mul(a.neg().add(1))).stopGradient();

@@ -32,6 +32,7 @@ import org.gen4j.core.translate.CriticRegularizers;
 import org.gen4j.core.translate.PatchScores;
 import org.gen4j.core.translate.TranslationNetworks;
 import org.gen4j.core.translate.TranslationPictures;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * CycleGAN (Zhu et al. 2017): generators {@code G: A -> B} and {@code F: B -> A} and a patch
@@ -118,9 +119,11 @@ final class CycleGan implements TrainingProcedure, ImageTranslation {
             updateGenerators(c, a, b, fakes, terms);
         }
         RandomStream pool = c.stream("image-pool");
-        NDArray shownA = c.manager().create(poolA.query(fakes[0].toFloatArray(), n, pool),
+        NDArray shownA = HostArrays.create(c.manager(),
+                poolA.query(fakes[0].toFloatArray(), n, pool),
                 a.getShape());
-        NDArray shownB = c.manager().create(poolB.query(fakes[1].toFloatArray(), n, pool),
+        NDArray shownB = HostArrays.create(c.manager(),
+                poolB.query(fakes[1].toFloatArray(), n, pool),
                 b.getShape());
         NDArray[] critics = new NDArray[2];
         c.update(() -> {

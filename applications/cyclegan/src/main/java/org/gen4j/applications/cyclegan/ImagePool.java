@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import org.gen4j.core.procedure.ProcedureState;
 import org.gen4j.core.random.RandomStream;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * CycleGAN's image pool (Shrivastava et al. 2017): a critic learns from generated images of
@@ -65,7 +66,8 @@ final class ImagePool {
         writer.put(name + "-count", count);
         if (count > 0) {
             try (NDManager m = NDManager.newBaseManager()) {
-                writer.putArrays(name, new NDList(m.create(Arrays.copyOf(images, count * per),
+                writer.putArrays(name, new NDList(HostArrays.create(m,
+                        Arrays.copyOf(images, count * per),
                         new Shape(count, per))));
             }
         }

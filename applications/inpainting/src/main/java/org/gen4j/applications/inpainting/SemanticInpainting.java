@@ -13,6 +13,7 @@ import org.gen4j.core.procedure.LatentGenerator;
 import org.gen4j.core.procedure.SampleContext;
 import org.gen4j.core.random.RandomStream;
 import org.gen4j.core.translate.Inpainter;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * Semantic image inpainting (Yeh et al. 2017, https://arxiv.org/abs/1607.07539): the latent
@@ -51,9 +52,10 @@ final class SemanticInpainting implements Inpainter {
             RandomStream random) {
         Shape s = images.getShape();
         float[] z = search(context, images, hole, random);
-        NDArray x = generator.generate(context, context.manager().create(z, new Shape(
+        NDArray x = generator.generate(context, HostArrays.create(context.manager(), z, new Shape(
                 s.get(0), generator.latentSize())), null);
-        NDArray mask = context.manager().create(known(hole, s), new Shape(1, s.get(1), s.get(2),
+        NDArray mask = HostArrays.create(context.manager(),
+                known(hole, s), new Shape(1, s.get(1), s.get(2),
                 s.get(3)));
         return images.mul(mask).add(x.mul(mask.neg().add(1f)));
     }
@@ -92,9 +94,9 @@ final class SemanticInpainting implements Inpainter {
         for (int t = 1; t <= settings.iterations(); t++) {
             float[] g;
             try (NDManager step = context.manager().newSubManager()) {
-                NDArray zz = step.create(z, new Shape(n, size));
+                NDArray zz = HostArrays.create(step, z, new Shape(n, size));
                 zz.setRequiresGradient(true);
-                NDArray mask = step.create(known, new Shape(1, c, s.get(2), s.get(3)));
+                NDArray mask = HostArrays.create(step, known, new Shape(1, c, s.get(2), s.get(3)));
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     NDArray x = generator.generate(frozen, zz, null);
                     NDArray loss = x.sub(images).mul(mask).abs().sum();

@@ -32,6 +32,7 @@ import org.gen4j.core.random.RandomStream;
 import org.gen4j.core.translate.CriticRegularizers;
 import org.gen4j.core.translate.PatchScores;
 import org.gen4j.core.translate.TranslationNetworks;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * StarGAN (Choi et al. 2018): one generator {@code G(x, c)} that translates an image to any of
@@ -164,7 +165,7 @@ final class StarGan implements TrainingProcedure, ImageTranslation {
         for (int i = 0; i < l.length; i++) {
             out[i] = l[order[i]];
         }
-        return c.manager().create(out);
+        return HostArrays.create(c.manager(), out);
     }
 
     private NDArray generate(StepContext c, NDArray x, NDArray labels) {
@@ -232,6 +233,6 @@ final class StarGan implements TrainingProcedure, ImageTranslation {
         int[] labels = new int[Math.toIntExact(images.getShape().get(0))];
         java.util.Arrays.fill(labels, Integer.parseInt(to));
         return context.forward(GENERATOR, new NDList(withDomain(images,
-                context.manager().create(labels)))).singletonOrThrow();
+                HostArrays.create(context.manager(), labels)))).singletonOrThrow();
     }
 }

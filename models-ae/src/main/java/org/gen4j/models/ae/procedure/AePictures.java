@@ -8,6 +8,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.function.UnaryOperator;
 import org.gen4j.core.procedure.Picture;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * The pictures of the autoencoder family: inputs beside their reconstructions, and the manifold
@@ -58,7 +59,7 @@ final class AePictures {
                 z[2 * (i * side + j) + 1] = (float) NormalQuantile.of((i + 0.5) / side);
             }
         }
-        NDArray images = decode.apply(manager.create(z, new Shape(side * side, 2)));
+        NDArray images = decode.apply(HostArrays.create(manager, z, new Shape(side * side, 2)));
         return Picture.grid("manifold", "the decoder over the prior's quantiles", images, side);
     }
 }

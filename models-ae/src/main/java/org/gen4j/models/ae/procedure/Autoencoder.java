@@ -20,6 +20,7 @@ import org.gen4j.core.procedure.StepContext;
 import org.gen4j.core.procedure.StepOutcome;
 import org.gen4j.core.procedure.TrainingProcedure;
 import org.gen4j.models.ae.networks.AeNetworks;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * The plain autoencoder: an encoder compresses each sample to a code, a decoder reconstructs it,
@@ -110,7 +111,8 @@ final class Autoencoder implements TrainingProcedure, LatentGenerator, LatentEnc
         }
         float[] z = new float[Math.multiplyExact(request.count(), latent)];
         request.random().fillGaussian(z, 1f);
-        return generate(context, context.manager().create(z, new Shape(request.count(), latent)),
+        return generate(context, HostArrays.create(context.manager(),
+                z, new Shape(request.count(), latent)),
                 null);
     }
 

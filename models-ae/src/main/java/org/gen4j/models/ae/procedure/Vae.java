@@ -33,6 +33,7 @@ import org.gen4j.core.procedure.StepOutcome;
 import org.gen4j.core.procedure.TrainingProcedure;
 import org.gen4j.core.util.Options;
 import org.gen4j.models.ae.networks.AeNetworks;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * The variational autoencoder (Kingma and Welling 2014), and the conditional one (Sohn et al.
@@ -193,11 +194,11 @@ final class Vae implements TrainingProcedure, LatentGenerator, LatentEncoder,
                     labels[i] = request.random().nextInt(classes);
                 }
             }
-            ys = m.create(labels);
+            ys = HostArrays.create(m, labels);
         } else if (request.labels() != null) {
             throw new IllegalArgumentException("this VAE is not conditional: it takes no classes");
         }
-        return generate(context, m.create(z, new Shape(request.count(), latent)), ys);
+        return generate(context, HostArrays.create(m, z, new Shape(request.count(), latent)), ys);
     }
 
     /**

@@ -10,6 +10,7 @@ import org.gen4j.core.procedure.DataInfo;
 import org.gen4j.core.procedure.SampleContext;
 import org.gen4j.core.random.RandomStream;
 import org.gen4j.core.util.Options;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * A VAE's likelihood of held-out data, as one of two estimates of {@code log p(x)}, in nats of
@@ -136,14 +137,14 @@ final class VaeLikelihood implements LikelihoodModel {
         int k = samples;
         int d = vae.latentSize();
         try (NDManager m = context.manager().newSubManager()) {
-            NDArray x = m.create(pixels, new Shape(g).addAll(sampleShape()));
-            NDArray y = labels == null ? null : m.create(labels);
+            NDArray x = HostArrays.create(m, pixels, new Shape(g).addAll(sampleShape()));
+            NDArray y = labels == null ? null : HostArrays.create(m, labels);
             NDArray[] q = vae.posterior(context::forward, x, y);
             NDArray kl = Scalars.mul(q[0].square().add(q[1].exp()).sub(1f).sub(q[1]), 0.5f)
                     .sum(new int[] {1});
             float[] eps = new float[g * k * d];
             random.fillGaussian(eps, 1f);
-            NDArray e = m.create(eps, new Shape((long) g * k, d));
+            NDArray e = HostArrays.create(m, eps, new Shape((long) g * k, d));
             NDArray mean = q[0].repeat(0, k);
             NDArray logVariance = q[1].repeat(0, k);
             NDArray z = mean.add(Scalars.mul(logVariance, 0.5f).exp().mul(e));

@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * A stride-1 convolution whose kernel is masked so that each output sees only the inputs before
@@ -185,7 +186,8 @@ public final class MaskedConv2d extends AbstractBlock {
 
     private synchronized NDArray mask(NDArray w) {
         if (mask == null || !mask.getDevice().equals(w.getDevice())) {
-            mask = w.getManager().create(maskValues(), w.getShape()).toType(DataType.FLOAT32,
+            mask = HostArrays.create(w.getManager(),
+                    maskValues(), w.getShape()).toType(DataType.FLOAT32,
                     false);
         }
         return mask;

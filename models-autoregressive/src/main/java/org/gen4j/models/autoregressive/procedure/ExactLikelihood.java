@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import org.gen4j.core.model.LikelihoodModel;
 import org.gen4j.core.procedure.SampleContext;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * The exact NLL of an autoregressive model: one forward pass gives every value's conditional
@@ -57,10 +58,11 @@ final class ExactLikelihood implements LikelihoodModel {
         for (int start = 0; start < n; start += chunk) {
             int g = Math.min(chunk, n - start);
             try (NDManager m = context.manager().newSubManager()) {
-                NDArray x = m.create(Arrays.copyOfRange(batch, start * per, (start + g) * per),
+                NDArray x = HostArrays.create(m,
+                        Arrays.copyOfRange(batch, start * per, (start + g) * per),
                         new Shape(g).addAll(sampleShape()));
                 NDArray y = labels == null || !conditional() ? null
-                        : m.create(Arrays.copyOfRange(labels, start, start + g));
+                        : HostArrays.create(m, Arrays.copyOfRange(labels, start, start + g));
                 NDArray logits = context.forward(Autoregressive.MODEL, model.inputs(x, y))
                         .singletonOrThrow();
                 float[] nll = model.output().nll(logits, x).toFloatArray();

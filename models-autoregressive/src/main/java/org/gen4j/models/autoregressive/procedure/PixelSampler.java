@@ -9,6 +9,7 @@ import org.gen4j.core.procedure.SampleContext;
 import org.gen4j.core.procedure.SampleRequest;
 import java.util.Optional;
 import org.gen4j.core.random.RandomStream;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * Draws images from an autoregressive model one value at a time, in raster order (rows, then
@@ -94,7 +95,7 @@ final class PixelSampler {
                 }
             }
         }
-        return context.manager().create(x, new Shape(n).addAll(sample));
+        return HostArrays.create(context.manager(), x, new Shape(n).addAll(sample));
     }
 
     private Outputs outputs(int n, int[] labels, Shape sample, int k) {
@@ -166,8 +167,8 @@ final class PixelSampler {
             }
         }
         try (NDManager m = context.manager().newSubManager()) {
-            NDArray in = m.create(crop, new Shape(n, channels, rows, width));
-            NDArray y = labels == null ? null : m.create(labels);
+            NDArray in = HostArrays.create(m, crop, new Shape(n, channels, rows, width));
+            NDArray y = labels == null ? null : HostArrays.create(m, labels);
             NDArray out = context.forward(Autoregressive.MODEL, model.inputs(in, y))
                     .singletonOrThrow();
             // Part j of the output holds output j of every channel: channel j * C + ch.

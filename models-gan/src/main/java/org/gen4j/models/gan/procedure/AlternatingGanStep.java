@@ -29,6 +29,7 @@ import org.gen4j.core.procedure.StepOutcome;
 import org.gen4j.core.procedure.TrainingProcedure;
 import org.gen4j.core.procedure.WeightAverage;
 import org.gen4j.core.random.RandomStream;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * The GAN step of {@code gan}, {@code cgan}, {@code acgan} and {@code infogan}: {@code n-critic}
@@ -272,7 +273,8 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
     /** InfoGAN's codes for n samples from the run's stream {@code codes}, or null. */
     private NDArray codes(StepContext c, long n) {
         int count = Math.toIntExact(n);
-        return codeSize == 0 ? null : c.manager().create(auxiliary.drawCodes(c.stream("codes"),
+        return codeSize == 0 ? null : HostArrays.create(c.manager(),
+                auxiliary.drawCodes(c.stream("codes"),
                 count, -1), new Shape(count, codeSize));
     }
 
@@ -325,7 +327,7 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
     @Override
     public NDArray sample(SampleContext context, SampleRequest request) {
         NDManager m = context.manager();
-        NDArray zs = m.create(draw(request.random(), request.count()),
+        NDArray zs = HostArrays.create(m, draw(request.random(), request.count()),
                 new Shape(request.count(), latentSize()));
         NDArray ys = null;
         if (conditional()) {
@@ -336,7 +338,7 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
                     labels[i] = request.random().nextInt(classes);
                 }
             }
-            ys = m.create(labels);
+            ys = HostArrays.create(m, labels);
         } else if (request.labels() != null) {
             throw new IllegalArgumentException("this GAN is not conditional: it takes no classes");
         }

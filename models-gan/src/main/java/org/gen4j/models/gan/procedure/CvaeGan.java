@@ -29,6 +29,7 @@ import org.gen4j.core.procedure.StepContext;
 import org.gen4j.core.procedure.StepOutcome;
 import org.gen4j.core.procedure.TrainingProcedure;
 import org.gen4j.core.procedure.WeightAverage;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * CVAE-GAN (Bao, Chen, Wen, Li and Hua 2017, "CVAE-GAN: Fine-Grained Image Generation through
@@ -258,7 +259,7 @@ final class CvaeGan implements TrainingProcedure, LatentGenerator, LatentEncoder
     @Override
     public NDArray sample(SampleContext context, SampleRequest request) {
         NDManager m = context.manager();
-        NDArray z = m.create(draw(request.random(), request.count()),
+        NDArray z = HostArrays.create(m, draw(request.random(), request.count()),
                 new Shape(request.count(), p.latentSize()));
         int[] labels = request.labels();
         if (labels == null) {
@@ -267,7 +268,7 @@ final class CvaeGan implements TrainingProcedure, LatentGenerator, LatentEncoder
                 labels[i] = request.random().nextInt(p.classes());
             }
         }
-        return generate(context, z, m.create(labels));
+        return generate(context, z, HostArrays.create(m, labels));
     }
 
     /** One row per class, each column one latent vector. */

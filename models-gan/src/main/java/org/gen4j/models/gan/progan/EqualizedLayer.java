@@ -11,6 +11,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.gen4j.core.engine.HostArrays;
 
 /**
  * A linear or 2-D convolution layer with ProGAN's equalised learning rate (Karras et al. 2018,
@@ -82,7 +83,7 @@ final class EqualizedLayer extends AbstractBlock {
         NDArray b = parameterStore.getValue(bias, x.getDevice(), training);
         // x first: an operation on the parameter would leave its result in the parameter's
         // manager, which would grow every step.
-        NDArray scaled = x.getManager().create(scale).mul(w);
+        NDArray scaled = HostArrays.scalar(x.getManager(), scale).mul(w);
         if (convolution) {
             int p = kernel / 2;
             return Conv2d.conv2d(x, scaled, b, new Shape(1, 1), new Shape(p, p), new Shape(1, 1));
