@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.gen4j.testing.HostCopyCalls;
 import org.gen4j.testing.ScalarArithmeticCalls;
 import org.junit.jupiter.api.Test;
@@ -21,19 +22,7 @@ class ScalarArithmeticGuardTest {
 
     @Test
     void everyModuleUsesScalarsForNumberArithmetic() {
-        List<String> calls = new ArrayList<>();
-        int scanned = 0;
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path p = Path.of(entry);
-            if (!Files.exists(p) || !isGen4jMain(p)) {
-                continue;
-            }
-            scanned++;
-            calls.addAll(ScalarArithmeticCalls.find(p, "org/gen4j/"));
-        }
-        // core, testing, losses, the model families, the applications, evaluation, the PyTorch
-        // module and the CLI itself: the scan must have reached them.
-        assertThat(scanned).as("gen4j class folders and jars scanned").isGreaterThanOrEqualTo(15);
+        List<String> calls = scan(ScalarArithmeticCalls::find);
         calls.removeIf(c -> c.startsWith("org.gen4j.core.engine.Scalars "));
         assertThat(calls).as("calls to replace with org.gen4j.core.engine.Scalars").isEmpty();
     }
@@ -46,6 +35,16 @@ class ScalarArithmeticGuardTest {
      */
     @Test
     void everyModuleUsesHostArraysForJavaData() {
+        List<String> calls = scan(HostCopyCalls::find);
+        calls.removeIf(c -> c.startsWith("org.gen4j.core.engine.HostArrays ")
+                || c.startsWith("org.gen4j.testing.")
+                || c.equals("org.gen4j.core.engine.Scalars calls NDManager.create"
+                        + " (D)Lai/djl/ndarray/NDArray;"));
+        assertThat(calls).as("calls to replace with org.gen4j.core.engine.HostArrays").isEmpty();
+    }
+
+    /** The calls {@code find} reports in every gen4j module's main classes on the class path. */
+    private static List<String> scan(BiFunction<Path, String, List<String>> find) {
         List<String> calls = new ArrayList<>();
         int scanned = 0;
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -54,14 +53,12 @@ class ScalarArithmeticGuardTest {
                 continue;
             }
             scanned++;
-            calls.addAll(HostCopyCalls.find(p, "org/gen4j/"));
+            calls.addAll(find.apply(p, "org/gen4j/"));
         }
+        // core, testing, losses, the model families, the applications, evaluation, the PyTorch
+        // module and the CLI itself: the scan must have reached them.
         assertThat(scanned).as("gen4j class folders and jars scanned").isGreaterThanOrEqualTo(15);
-        calls.removeIf(c -> c.startsWith("org.gen4j.core.engine.HostArrays ")
-                || c.startsWith("org.gen4j.testing.")
-                || c.equals("org.gen4j.core.engine.Scalars calls NDManager.create"
-                        + " (D)Lai/djl/ndarray/NDArray;"));
-        assertThat(calls).as("calls to replace with org.gen4j.core.engine.HostArrays").isEmpty();
+        return calls;
     }
 
     /** A module's main classes: a jar or a classes folder of gen4j, not test classes. */
