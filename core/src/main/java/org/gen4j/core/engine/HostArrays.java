@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * MxNDArray.set} passes only the buffer's address to {@code MXNDArraySyncCopyFromCPU}). When the
  * garbage collector runs during the copy, the buffer's memory is freed while it is read, and the
  * array receives what the allocator wrote there: the first values of a batch turned to {@code
- * -8.9e36} about once in 2,500 copies under a collection loop ({@code bench/run copy-race}), and
+ * -8.9e36} once in 400 to 2,600 copies under a collection loop ({@code bench/run copy-race}), and
  * training runs with the same seed ended differently, one with an infinite BatchNorm variance.
  * Here, on MXNet, the values go through a direct buffer that this class holds (one per thread,
  * reused), so MXNet reads memory that stays allocated. On the other engines these are DJL's own
