@@ -90,7 +90,7 @@ final class SubPixelDeconvolution {
      * blocks send the next BatchNorm's backward to its reference kernel (47 ms); the extra
      * filters are zeros whose outputs are dropped.
      */
-    private static long paddedFilters(NDManager manager, long filters) {
+    static long paddedFilters(NDManager manager, long filters) {
         if (!"MXNet".equals(manager.getEngine().getEngineName())) {
             return filters;
         }

@@ -14,12 +14,12 @@ import org.gen4j.core.engine.EngineKernels;
  *
  * <p>Each call checks the shapes and settings, then takes the engine's own kernel where one is on
  * the class path ({@link TransposedConvKernel}: the PyTorch engine's, in {@code engine-pytorch}),
- * else one of four algorithms, all exact: MXNet's native deconvolution where it is safe ({@link
- * NativeDeconvolution}), kernel 4 stride 2
- * padding 1 with few output channels as one convolution and depth-to-space ({@link
- * SubPixelDeconvolution}), a 1 x 1 input as one matrix product ({@link
- * SinglePixelDeconvolution}), and otherwise one stride-1 convolution per output phase ({@link
- * PhaseDeconvolution}). See {@link TransposedConv2d} for the definition and the output size.
+ * else one of five algorithms, all exact: MXNet's native deconvolution where it is safe ({@link
+ * NativeDeconvolution}), kernel 4 stride 2 padding 1 with few output channels as one convolution
+ * and depth-to-space ({@link SubPixelDeconvolution}), a 1 x 1 input as one matrix product ({@link
+ * SinglePixelDeconvolution}), a kernel that is a multiple of the stride as every phase in one
+ * convolution ({@link StackedPhaseDeconvolution}), and otherwise one stride-1 convolution per
+ * output phase ({@link PhaseDeconvolution}). See {@link TransposedConv2d} for the definition and the output size.
  */
 public final class TransposedConvolution {
 
@@ -30,6 +30,9 @@ public final class TransposedConvolution {
 
     /** Set to {@code false} to use the phase decomposition for kernel 4, stride 2, padding 1. */
     public static final String SUBPIXEL_PROPERTY = SubPixelDeconvolution.PROPERTY;
+
+    /** Set to {@code false} to use one convolution per phase instead of all phases in one. */
+    public static final String STACKED_PHASES_PROPERTY = StackedPhaseDeconvolution.PROPERTY;
 
     private TransposedConvolution() {}
 
@@ -196,6 +199,9 @@ public final class TransposedConvolution {
             y = SubPixelDeconvolution.apply(input, weight);
         } else if (xs.get(2) == 1 && xs.get(3) == 1) {
             y = SinglePixelDeconvolution.apply(input, weight, outH, outW, pH, pW);
+        } else if (StackedPhaseDeconvolution.applies(kH, kW, sH, sW, pH, pW,
+                outputPadding.get(0), outputPadding.get(1))) {
+            y = StackedPhaseDeconvolution.apply(input, weight, sH, sW, pH, pW, outH, outW);
         } else {
             y = PhaseDeconvolution.apply(input, weight, sH, sW, pH, pW, outH, outW);
         }
