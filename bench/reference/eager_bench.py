@@ -37,12 +37,22 @@ def process_seconds():
 def time_step(step, batch, warmup, steps, reps, threads, unit="step"):
     """Runs step() warmup times, then reps x steps timed, and prints the RESULT line: the
     median images/s (batch images per call), the median ms per call, the peak RSS, and the
-    seconds from the process's start to the end of the first step."""
+    seconds from the process's start to the end of the first step.
+
+    With GEN4J_TORCH_PROFILE=FILE in the environment, the timed repetitions run under
+    torch.profiler (CPU operators, with shapes) and its Chrome trace is written to FILE, the
+    format of gen4j's PyTorch-engine profile: bench/profile-summary sums either."""
     blas = blas_name()
     step()
     first = process_seconds()
     for _ in range(warmup - 1):
         step()
+    profile_file = os.environ.get("GEN4J_TORCH_PROFILE")
+    profiler = None
+    if profile_file:
+        profiler = torch.profiler.profile(activities=[torch.profiler.ProfilerActivity.CPU],
+                                          record_shapes=True)
+        profiler.__enter__()
     ms = []
     for rep in range(reps):
         start = time.perf_counter()
@@ -50,6 +60,10 @@ def time_step(step, batch, warmup, steps, reps, threads, unit="step"):
             step()
         ms.append((time.perf_counter() - start) * 1000 / steps)
         print(f"rep {rep}: {ms[-1]:.2f} ms/{unit}")
+    if profiler is not None:
+        profiler.__exit__(None, None, None)
+        profiler.export_chrome_trace(profile_file)
+        print(f"torch profile: {profile_file}")
     m = statistics.median(ms)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"RESULT impl=pytorch-eager torch={torch.__version__} blas={blas} threads={threads} "

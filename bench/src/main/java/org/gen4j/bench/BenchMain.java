@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.gen4j.core.data.FashionMnist;
+import org.gen4j.core.engine.NativeAllocator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,9 +37,16 @@ public final class BenchMain implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** Entry point. */
+    /**
+     * Entry point. The native allocator is tuned as the {@code gen4j} command line tunes it
+     * ({@code EngineSetup}, {@link NativeAllocator}) unless {@code -Dgen4j.bench.defaultMalloc=true}
+     * asks for glibc's defaults, to measure what the tuning buys.
+     */
     public static void main(String[] args) {
         System.setProperty("ai.djl.offline", "true");
+        if (!Boolean.getBoolean("gen4j.bench.defaultMalloc")) {
+            NativeAllocator.retainFreedMemory();
+        }
         System.exit(new CommandLine(new BenchMain()).execute(args));
     }
 

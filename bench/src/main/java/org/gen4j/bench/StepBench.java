@@ -24,7 +24,9 @@ import org.gen4j.core.train.Trainer;
  * references count it, also for a step that reads several batches), the median milliseconds per
  * step, the process's peak resident memory, and the seconds from the
  * JVM's start to the end of the first step (class loading, the engine's native libraries, the
- * networks' initialisation and the first step's one-off work).
+ * networks' initialisation and the first step's one-off work). With {@code -D}{@value
+ * TorchProfile#PROPERTY}{@code =FILE} on the PyTorch engine, the timed repetitions (not the
+ * warm-up) run under libtorch's operator profiler ({@link TorchProfile}).
  */
 final class StepBench {
 
@@ -54,15 +56,17 @@ final class StepBench {
             for (int i = 1; i < warmup; i++) {
                 t.step(fixed);
             }
-            for (int rep = 0; rep < reps; rep++) {
-                long start = System.nanoTime();
-                for (int i = 0; i < steps; i++) {
-                    t.step(fixed);
+            try (TorchProfile profile = TorchProfile.startIfAsked()) {
+                for (int rep = 0; rep < reps; rep++) {
+                    long start = System.nanoTime();
+                    for (int i = 0; i < steps; i++) {
+                        t.step(fixed);
+                    }
+                    double perRep = (System.nanoTime() - start) / 1e6 / steps;
+                    ms.add(perRep);
+                    System.out.printf(Locale.ROOT, "rep %d: %.1f ms/step, %.1f images/s%n", rep,
+                            perRep, n * 1000 / perRep);
                 }
-                double perRep = (System.nanoTime() - start) / 1e6 / steps;
-                ms.add(perRep);
-                System.out.printf(Locale.ROOT, "rep %d: %.1f ms/step, %.1f images/s%n", rep,
-                        perRep, n * 1000 / perRep);
             }
         }
         Collections.sort(ms);

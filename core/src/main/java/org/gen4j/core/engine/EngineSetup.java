@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Prepares DJL for gen4j before the first engine use: offline mode (nothing is downloaded at run
- * time), the engine's thread count, quiet GPU detection on machines without one, and the choice
- * of engine; and names a missing engine with the coordinates that bring it.
+ * time), the engine's thread count, quiet GPU detection on machines without one, the native
+ * allocator's thresholds ({@link NativeAllocator}), and the choice of engine; and names a missing engine with the coordinates that bring it.
  *
  * <pre>{@code
  * String engine = EngineSetup.builder().optEngine("pytorch").optThreads(2).apply();
@@ -40,12 +40,14 @@ public final class EngineSetup {
     private final Integer threads;
     private final boolean offline;
     private final boolean quietGpuDetection;
+    private final boolean tuneAllocator;
 
     private EngineSetup(Builder b) {
         this.engine = b.engine;
         this.threads = b.threads;
         this.offline = b.offline;
         this.quietGpuDetection = b.quietGpuDetection;
+        this.tuneAllocator = b.tuneAllocator;
     }
 
     /** A set-up with the defaults: the build's default engine, offline, quiet GPU detection. */
@@ -85,6 +87,9 @@ public final class EngineSetup {
             setOpenMpThreads(threads);
         }
         System.setProperty("ai.djl.pytorch.graph_optimizer", "false");
+        if (tuneAllocator) {
+            NativeAllocator.retainFreedMemory();
+        }
         if (quietGpuDetection && !hasNvidiaDriver()) {
             QuietLogging.raise("ai.djl.util.cuda.CudaUtils");
         }
@@ -168,6 +173,7 @@ public final class EngineSetup {
         private Integer threads;
         private boolean offline = true;
         private boolean quietGpuDetection = true;
+        private boolean tuneAllocator = true;
 
         private Builder() {}
 
@@ -204,6 +210,16 @@ public final class EngineSetup {
          */
         public Builder optQuietGpuDetection(boolean quiet) {
             this.quietGpuDetection = quiet;
+            return this;
+        }
+
+        /**
+         * Whether the C library's allocator keeps the memory a step frees for the next step
+         * (default true; {@link NativeAllocator#retainFreedMemory}): the settings are the
+         * process's, so a host that tunes its allocator itself turns this off.
+         */
+        public Builder optTuneAllocator(boolean tune) {
+            this.tuneAllocator = tune;
             return this;
         }
 
