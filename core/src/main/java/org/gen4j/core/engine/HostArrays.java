@@ -126,23 +126,21 @@ public final class HostArrays {
      */
     public static void loadParameters(Block block, NDManager manager, byte[] bytes)
             throws IOException, ai.djl.MalformedModelException {
-        block.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(bytes)));
         if (!isMxnet(manager)) {
+            load(block, manager, bytes);
             return;
         }
-        NDList previous = parameterArrays(block);
-        for (int attempt = 2; attempt <= DECODE_ATTEMPTS; attempt++) {
-            block.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(bytes)));
-            NDList current = parameterArrays(block);
-            boolean same = sameValues(previous, current);
-            previous.close(); // the block holds the current arrays
-            if (same) {
-                return;
-            }
-            previous = current;
-        }
-        throw new IllegalStateException(failure("the parameters of " + block.getClass()
-                .getSimpleName()));
+        // The block holds the arrays of the last load: the earlier loads' are closed, and the
+        // last is kept even where the loads disagree (the block still refers to it).
+        agreed(() -> {
+            load(block, manager, bytes);
+            return parameterArrays(block);
+        }, "the parameters of " + block.getClass().getSimpleName(), false);
+    }
+
+    private static void load(Block block, NDManager manager, byte[] bytes)
+            throws IOException, ai.djl.MalformedModelException {
+        block.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(bytes)));
     }
 
     private static NDList parameterArrays(Block block) {
@@ -155,8 +153,26 @@ public final class HostArrays {
         return arrays;
     }
 
-    /** Decodes until two consecutive results agree; closes every other result. */
+    /** A decode or a load, which may fail as DJL's loads do. */
+    private interface Decoding {
+        NDList get() throws IOException, ai.djl.MalformedModelException;
+    }
+
+    /** {@link #agreed(Decoding, String, boolean)} of a decode that throws nothing checked. */
     private static NDList agreed(Supplier<NDList> decode, String what) {
+        try {
+            return agreed(decode::get, what, true);
+        } catch (IOException | ai.djl.MalformedModelException e) {
+            throw new IllegalStateException(e); // a Supplier throws neither
+        }
+    }
+
+    /**
+     * Decodes until two consecutive results agree and returns the last; closes every other
+     * result, and on failure the last too if {@code closeLastOnFailure}.
+     */
+    private static NDList agreed(Decoding decode, String what, boolean closeLastOnFailure)
+            throws IOException, ai.djl.MalformedModelException {
         NDList previous = decode.get();
         for (int attempt = 2; attempt <= DECODE_ATTEMPTS; attempt++) {
             NDList current = decode.get();
@@ -167,7 +183,9 @@ public final class HostArrays {
             }
             previous = current;
         }
-        previous.close();
+        if (closeLastOnFailure) {
+            previous.close();
+        }
         throw new IllegalStateException(failure(what));
     }
 
