@@ -39,8 +39,8 @@ public final class BenchMain implements Runnable {
 
     /**
      * Entry point. The native allocator is tuned as the {@code gen4j} command line tunes it
-     * ({@code EngineSetup}, {@link NativeAllocator}) unless {@code -Dgen4j.bench.defaultMalloc=true}
-     * asks for glibc's defaults, to measure what the tuning buys.
+     * ({@code EngineSetup}, {@link NativeAllocator}) unless {@code
+     * -Dgen4j.bench.defaultMalloc=true} asks for glibc's defaults, to measure what that buys.
      */
     public static void main(String[] args) {
         System.setProperty("ai.djl.offline", "true");

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 /**
  * libtorch's operator profiler around the timed steps, when the bench runs on the PyTorch engine
  * and the system property {@value #PROPERTY} names the file to write (Chrome trace format, one
- * event per operator call with its nested calls; {@code bench/torch-profile-summary} sums it by
+ * event per operator call with its nested calls; {@code bench/profile-summary} sums it by
  * operator). DJL exposes the profiler as {@link JniUtils#startProfile} and {@link
  * JniUtils#stopProfile}; MXNet's own profiler is switched on by its environment instead.
  */

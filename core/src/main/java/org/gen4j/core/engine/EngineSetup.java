@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Prepares DJL for gen4j before the first engine use: offline mode (nothing is downloaded at run
  * time), the engine's thread count, quiet GPU detection on machines without one, the native
- * allocator's thresholds ({@link NativeAllocator}), and the choice of engine; and names a missing engine with the coordinates that bring it.
+ * allocator's thresholds ({@link NativeAllocator}), and the choice of engine; and names a missing
+ * engine with the coordinates that bring it.
  *
  * <pre>{@code
  * String engine = EngineSetup.builder().optEngine("pytorch").optThreads(2).apply();

@@ -16,10 +16,12 @@ import org.slf4j.LoggerFactory;
  * libtorch, which has no CPU memory pool, paid for this in the JVM about 2.9 million page faults
  * in 36 PixelCNN steps against 0.33 million in Python (the same library and steps), and the
  * time of the step's reorders doubled. {@link #retainFreedMemory} fixes the thresholds
- * instead: blocks up to 32 MB come from the heap (older glibc accepts no larger threshold), free memory is trimmed only
- * above 256 MB, and heaps grow in 64 MB steps. Measured: the PixelCNN step on the PyTorch
- * engine 459 to 338 ms and 0.98 to 0.21 million page faults, the DCGAN step on MXNet 141 to
- * 117 ms, at the same or a few tens of MB higher peak resident memory ({@code bench/README}).
+ * instead: blocks up to 32 MB (the largest threshold {@code mallopt(3)} documents on 64-bit
+ * systems) come from the heap, free memory is trimmed only above 256 MB, and heaps grow in 64 MB
+ * steps. Measured ({@code bench/README}, the bench's step commands with and without): the DCGAN
+ * step on MXNet 141 to 112-117 ms and 1.6 to 0.08 million page faults in 40 steps, the PixelCNN
+ * step on the PyTorch engine 0.7-1.1 to 0.2 million faults and up to a quarter faster, at the
+ * same or up to 17 MB higher peak resident memory.
  *
  * <p>The settings are the process's: {@link EngineSetup} applies them unless told not to, and a
  * host that manages its allocator itself can leave them out ({@code optTuneAllocator(false)}).
@@ -34,7 +36,7 @@ public final class NativeAllocator {
     /** glibc's {@code M_MMAP_THRESHOLD}. */
     static final int M_MMAP_THRESHOLD = -3;
 
-    /** Blocks up to this size come from the heap: the largest threshold glibc before 2.35 takes. */
+    /** Blocks up to this size come from the heap: mallopt(3)'s documented 64-bit maximum. */
     static final int MMAP_THRESHOLD = 32 << 20;
     /** Free memory at the top of a heap is returned above this. */
     static final int TRIM_THRESHOLD = 256 << 20;
