@@ -126,16 +126,40 @@ public final class HostArrays {
      */
     public static void loadParameters(Block block, NDManager manager, byte[] bytes)
             throws IOException, ai.djl.MalformedModelException {
-        if (!isMxnet(manager)) {
-            load(block, manager, bytes);
-            return;
+        NDList replaced = parameterArrays(block);
+        try {
+            if (!isMxnet(manager)) {
+                load(block, manager, bytes);
+                return;
+            }
+            // The block holds the arrays of the last load: the earlier loads' are closed, and
+            // the last is kept even where the loads disagree (the block still refers to it).
+            agreed(() -> {
+                load(block, manager, bytes);
+                return parameterArrays(block);
+            }, "the parameters of " + block.getClass().getSimpleName(), false);
+        } finally {
+            closeUnreferenced(replaced, block);
         }
-        // The block holds the arrays of the last load: the earlier loads' are closed, and the
-        // last is kept even where the loads disagree (the block still refers to it).
-        agreed(() -> {
-            load(block, manager, bytes);
-            return parameterArrays(block);
-        }, "the parameters of " + block.getClass().getSimpleName(), false);
+    }
+
+    /**
+     * Closes the arrays a load replaced: DJL's {@code Parameter.load} sets the decoded array
+     * and leaves the one it held open in its manager, so every resume into initialised
+     * networks would keep a second copy of their parameters until the manager closes. Arrays
+     * the block still holds (a load that failed before reaching them) stay open.
+     */
+    private static void closeUnreferenced(NDList replaced, Block block) {
+        NDList current = parameterArrays(block);
+        for (NDArray old : replaced) {
+            boolean held = false;
+            for (NDArray now : current) {
+                held |= now == old;
+            }
+            if (!held) {
+                old.close();
+            }
+        }
     }
 
     private static void load(Block block, NDManager manager, byte[] bytes)
