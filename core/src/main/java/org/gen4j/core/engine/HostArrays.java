@@ -119,7 +119,7 @@ public final class HostArrays {
 
     /**
      * {@code block.loadParameters(manager, ...)} from the bytes {@code Block.saveParameters}
-     * wrote, checked on MXNet as the class says.
+     * wrote, checked on MXNet as the class says; closes the arrays the load replaces.
      *
      * @throws IOException if the bytes are not the block's parameters
      * @throws ai.djl.MalformedModelException if DJL finds them malformed
