@@ -83,11 +83,10 @@ final class StackedPhaseDeconvolution {
                 new Shape(tH - 1, tW - 1), new Shape(1, 1)).singletonOrThrow();
         if (padded > filters) {
             // Reshaped first: MXNet 1.9's slice of an MKL-DNN-blocked output dies of SIGFPE.
-            y = y.reshape(n, padded, qH * qW).get(new NDIndex(":, :{}", filters));
+            y = y.reshape(n, padded, qH * qW).get(new NDIndex(":, :{}", filters))
+                    .reshape(n, filters, qH, qW);
         }
-        NDArray full = y.reshape(n, sH, sW, outC, qH, qW)
-                .transpose(0, 3, 4, 1, 5, 2)
-                .reshape(n, outC, sH * qH, sW * qW);
+        NDArray full = PhaseInterleave.toSpace(y, sH, sW);
         if (pH == 0 && pW == 0 && outH == sH * qH && outW == sW * qW) {
             return full;
         }

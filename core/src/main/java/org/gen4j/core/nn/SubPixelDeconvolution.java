@@ -76,11 +76,10 @@ final class SubPixelDeconvolution {
                 new Shape(1, 1)).singletonOrThrow();
         if (padded > filters) {
             // Reshaped first: MXNet 1.9's slice of an MKL-DNN-blocked output dies of SIGFPE.
-            y = y.reshape(n, padded, h * w).get(new NDIndex(":, :{}", filters));
+            y = y.reshape(n, padded, h * w).get(new NDIndex(":, :{}", filters))
+                    .reshape(n, filters, h, w);
         }
-        return y.reshape(n, 2, 2, outC, h, w)
-                .transpose(0, 3, 4, 1, 5, 2)
-                .reshape(n, outC, 2 * h, 2 * w);
+        return PhaseInterleave.toSpace(y, 2, 2);
     }
 
     /**
