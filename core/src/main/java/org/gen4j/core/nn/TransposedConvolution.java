@@ -16,7 +16,8 @@ import org.gen4j.core.engine.EngineKernels;
  * the class path ({@link TransposedConvKernel}: the PyTorch engine's, in {@code engine-pytorch}),
  * else one of five algorithms, all exact: MXNet's native deconvolution where it is safe ({@link
  * NativeDeconvolution}), kernel 4 stride 2 padding 1 with few output channels as one convolution
- * and depth-to-space ({@link SubPixelDeconvolution}), a 1 x 1 input as one matrix product ({@link
+ * and depth-to-space, or for one channel as tap maps and their placement ({@link
+ * SubPixelDeconvolution}), a 1 x 1 input as one matrix product ({@link
  * SinglePixelDeconvolution}), a kernel that is a multiple of the stride as every phase in one
  * convolution ({@link StackedPhaseDeconvolution}), and otherwise one stride-1 convolution per
  * output phase ({@link PhaseDeconvolution}). See {@link TransposedConv2d} for the definition and the output size.
