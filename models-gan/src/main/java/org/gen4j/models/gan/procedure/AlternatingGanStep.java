@@ -176,10 +176,12 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
         Set<String> recorded = reuseFakes ? Set.of(GENERATOR) : Set.of();
         List<NDArray> extra = new ArrayList<>();
         for (int i = 0; i < nCritic; i++) {
-            // The arrays of every critic update but the last (whose batch the generator update
-            // reads) are freed after it: with n-critic 5, keeping five recorded penalty graphs
-            // until the step ends tripled the WGAN-GP step's peak memory.
-            NDManager scope = i < nCritic - 1 ? c.manager().newSubManager() : null;
+            // The arrays of every critic update are freed after it, but for what the generator
+            // update and the outcome read from the last one: with n-critic 5, keeping five
+            // recorded penalty graphs until the step ends tripled the WGAN-GP step's peak
+            // memory, and keeping the last one's through the generator update cost another
+            // third. Fakes the generator update reuses keep their recorded graph: no scope then.
+            NDManager scope = reuseFakes ? null : c.manager().newSubManager();
             StepBatch batch = c.nextBatch();
             real = own(scope, batch.images());
             labels = conditional() ? own(scope, batch.labels()) : null;
@@ -215,6 +217,10 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
             }
             penalties.afterStep(c, x, y, iteration);
             if (scope != null) {
+                if (i == nCritic - 1) {
+                    keep(c.manager(), real, labels, lossD[0], penalty[0]);
+                    keep(c.manager(), extra.toArray(NDArray[]::new));
+                }
                 scope.close();
             }
         }
@@ -252,6 +258,15 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
         all.add(penalty[0]);
         all.addAll(extra);
         return StepOutcome.of(all.toArray(NDArray[]::new));
+    }
+
+    /** Moves the arrays a critic update's scope holds that outlive it to the step's manager. */
+    private static void keep(NDManager step, NDArray... arrays) {
+        for (NDArray a : arrays) {
+            if (a != null) {
+                a.attach(step);
+            }
+        }
     }
 
     /** Moves an array into a critic update's scope, when it has one. */
