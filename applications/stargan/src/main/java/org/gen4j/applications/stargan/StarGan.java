@@ -28,6 +28,7 @@ import org.gen4j.core.procedure.StepBatch;
 import org.gen4j.core.procedure.StepContext;
 import org.gen4j.core.procedure.StepOutcome;
 import org.gen4j.core.procedure.TrainingProcedure;
+import org.gen4j.core.procedure.UpdateScope;
 import org.gen4j.core.random.RandomStream;
 import org.gen4j.core.translate.CriticRegularizers;
 import org.gen4j.core.translate.PatchScores;
@@ -103,35 +104,46 @@ final class StarGan implements TrainingProcedure, ImageTranslation {
     @Override
     public StepOutcome step(StepContext c) {
         NDArray[] critic = new NDArray[3];
-        StepBatch batch = null;
         NDArray target = null;
+        NDArray lastImages = null;
+        NDArray lastDomains = null;
         for (int i = 0; i < p.nCritic(); i++) {
-            batch = c.nextBatch();
-            NDArray x = batch.images();
-            NDArray labels = batch.labels();
-            NDArray to = shuffled(c, labels);
-            target = to;
+            // Each critic update's arrays are freed after it: n-critic 5 would otherwise hold
+            // five recorded penalty graphs until the step ends. The last one's batch and losses
+            // stay for the generator update and the outcome.
+            UpdateScope scope = UpdateScope.open(c.manager());
+            StepBatch batch = c.nextBatch();
+            NDArray images = scope.own(batch.images());
+            NDArray domains = scope.own(batch.labels());
+            NDArray to = scope.own(shuffled(c, domains));
             int index = i;
             c.update(() -> {
-                NDArray fake = generate(c, x, to).stopGradient();
-                NDArray real = c.forward(DISCRIMINATOR, new NDList(x)).singletonOrThrow();
+                NDArray fake = generate(c, images, to).stopGradient();
+                NDArray real = c.forward(DISCRIMINATOR, new NDList(images)).singletonOrThrow();
                 NDArray adv = p.loss().discriminatorLoss(PatchScores.asSamples(real),
                         PatchScores.asSamples(c.forward(DISCRIMINATOR, new NDList(fake))
                                 .singletonOrThrow()));
                 NDArray cls = LogitFunctions.softmaxCrossEntropy(PatchScores.auxiliary(real),
-                        labels);
+                        domains);
                 NDArray penalty = p.penalty().isEmpty() ? null
-                        : p.penalty().penalty(c, x, fake, index);
+                        : p.penalty().penalty(c, images, fake, index);
                 critic[0] = adv;
                 critic[1] = cls;
                 critic[2] = penalty == null ? c.manager().zeros(new Shape()) : penalty;
                 NDArray total = adv.add(Scalars.mul(cls, (float) p.classWeight()));
                 return penalty == null ? total : total.add(penalty);
             }, DISCRIMINATOR);
-            p.penalty().afterStep(c, x, index);
+            p.penalty().afterStep(c, images, index);
+            if (i == p.nCritic() - 1) {
+                scope.keep(images, domains, to, critic[0], critic[1], critic[2]);
+                lastImages = images;
+                lastDomains = domains;
+                target = to;
+            }
+            scope.close();
         }
-        NDArray x = batch.images();
-        NDArray labels = batch.labels();
+        NDArray x = lastImages;
+        NDArray labels = lastDomains;
         NDArray to = target;
         NDArray[] g = new NDArray[3];
         // G runs twice in one graph (G(x, c') and G(G(x, c'), c)).

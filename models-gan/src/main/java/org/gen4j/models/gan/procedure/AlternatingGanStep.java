@@ -27,6 +27,7 @@ import org.gen4j.core.procedure.StepBatch;
 import org.gen4j.core.procedure.StepContext;
 import org.gen4j.core.procedure.StepOutcome;
 import org.gen4j.core.procedure.TrainingProcedure;
+import org.gen4j.core.procedure.UpdateScope;
 import org.gen4j.core.procedure.WeightAverage;
 import org.gen4j.core.random.RandomStream;
 import org.gen4j.core.engine.HostArrays;
@@ -181,7 +182,7 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
             // recorded penalty graphs until the step ends tripled the WGAN-GP step's peak
             // memory, and keeping the last one's through the generator update cost another
             // third. Fakes the generator update reuses keep their recorded graph: no scope then.
-            NDManager scope = reuseFakes ? null : c.manager().newSubManager();
+            UpdateScope scope = reuseFakes ? null : UpdateScope.open(c.manager());
             StepBatch batch = c.nextBatch();
             real = own(scope, batch.images());
             labels = conditional() ? own(scope, batch.labels()) : null;
@@ -219,8 +220,8 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
             penalties.afterStep(c, x, y, iteration);
             if (scope != null) {
                 if (i == nCritic - 1) {
-                    keep(c.manager(), real, labels, lossD[0], penalty[0]);
-                    keep(c.manager(), extra.toArray(NDArray[]::new));
+                    scope.keep(real, labels, lossD[0], penalty[0]);
+                    scope.keep(extra.toArray(NDArray[]::new));
                 }
                 scope.close();
             }
@@ -267,31 +268,17 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
      * differentiates through them, and on the WGAN-GP benchmark they were about a tenth of the
      * update's arrays.
      */
-    private static NDArray unrecordedFakes(NDManager scope, Forward f, NDArray z,
+    private static NDArray unrecordedFakes(UpdateScope scope, Forward f, NDArray z,
             NDArray labels) {
         try (NDManager network = scope.newSubManager()) {
             z.attach(network);
-            NDArray images = generator(f, z, labels);
-            images.attach(scope);
-            return images;
-        }
-    }
-
-    /** Moves the arrays a critic update's scope holds that outlive it to the step's manager. */
-    private static void keep(NDManager step, NDArray... arrays) {
-        for (NDArray a : arrays) {
-            if (a != null) {
-                a.attach(step);
-            }
+            return scope.own(generator(f, z, labels));
         }
     }
 
     /** Moves an array into a critic update's scope, when it has one. */
-    private static NDArray own(NDManager scope, NDArray array) {
-        if (scope != null && array != null) {
-            array.attach(scope);
-        }
-        return array;
+    private static NDArray own(UpdateScope scope, NDArray array) {
+        return scope == null ? array : scope.own(array);
     }
 
     private NDArray generatorLabels(NDArray labels) {
