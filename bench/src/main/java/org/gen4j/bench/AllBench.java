@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.gen4j.core.spi.Gen4jBuild;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -130,7 +131,7 @@ final class AllBench implements Callable<Integer> {
                 + " mean over the rounds, its ratio the geometric mean of each round's ratio to"
                 + " the reference of that round, peak MB the highest over the rounds (a WGAN-GP"
                 + " step is one iteration of 5 critic updates and 1 generator update, images/s"
-                + " its batch)%n", threads, rounds);
+                + " its batch); gen4j %s%n", threads, rounds, Gen4jBuild.current().describe());
         System.out.printf(Locale.ROOT, "| %-8s | %-26s | %9s | %6s | %8s | %6s | %10s |%n",
                 "workload", "implementation", "images/s", "ratio", "peak MB", "ratio",
                 "1st step s");

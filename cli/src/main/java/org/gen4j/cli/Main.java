@@ -3,6 +3,7 @@ package org.gen4j.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.OptionalInt;
+import org.gen4j.core.spi.Gen4jBuild;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -139,12 +140,11 @@ public final class Main implements Runnable {
         System.exit(code);
     }
 
-    /** The version from the jar manifest. */
+    /** The version, commit and build time of the gen4j core this command runs. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"gen4j " + (v == null ? "development build" : v)};
+            return new String[] {"gen4j " + Gen4jBuild.current().describe()};
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.gen4j.core.spec.RunSpec;
 import org.gen4j.core.spec.SpecLoader;
 import org.gen4j.core.spi.Gen4j;
+import org.gen4j.core.spi.Gen4jBuild;
 import org.gen4j.core.spi.Registry;
 import org.gen4j.core.train.Checkpoints;
 import org.gen4j.core.train.ExistingRunException;
@@ -124,9 +125,9 @@ final class TrainCommand implements Callable<Integer> {
         String what = spec.model() + (spec.has("loss") ? " with " + spec.values().get("loss")
                 : "") + (spec.model().equals(spec.procedure()) ? ""
                 : " (procedure " + spec.procedure() + ")");
-        System.err.printf("gen4j: %s %s on %s, engine %s, %s, run folder %s%n",
-                resume ? "resuming" : "training", what, spec.data(), engineName,
-                HeapLauncher.describe(), runDir);
+        System.err.printf("gen4j %s: %s %s on %s, engine %s, %s, run folder %s%n",
+                Gen4jBuild.current().describe(), resume ? "resuming" : "training", what,
+                spec.data(), engineName, HeapLauncher.describe(), runDir);
         TrainingRun opened;
         try {
             opened = open(spec, registry, runDir);

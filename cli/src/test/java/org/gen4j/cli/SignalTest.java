@@ -100,7 +100,7 @@ class SignalTest {
             Thread.sleep(1500);
             if (launch == Launch.RELAUNCHED) {
                 assertThat(Files.readAllLines(log)).anyMatch(l -> l.matches(
-                        "gen4j: training .*, heap \\d+ MB \\(from --heap\\), run folder .*"));
+                        "gen4j .*: training .*, heap \\d+ MB \\(from --heap\\), run folder .*"));
                 children.addAll(p.children().toList());
                 assertThat(children).hasSize(1);
                 // ProcessHandle.Info leaves the arguments out of a command line this long

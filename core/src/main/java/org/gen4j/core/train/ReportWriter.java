@@ -10,6 +10,7 @@ import org.gen4j.core.report.MetricsLog;
 import org.gen4j.core.report.MetricsTable;
 import org.gen4j.core.report.RunReport;
 import org.gen4j.core.spec.RunSpec;
+import org.gen4j.core.spi.Gen4jBuild;
 
 /**
  * Writes a run's {@code report.html}: the curves of the procedure's metrics from
@@ -61,6 +62,7 @@ final class ReportWriter {
         b.addSummary("status", status);
         b.addSummary("procedure", spec.procedure());
         b.addSummary("engine", Engine.getInstance().getEngineName());
+        b.addSummary("gen4j", Gen4jBuild.current().describe());
         b.addSummary("data", data.description() + ", " + data.size() + " samples of "
                 + data.sampleShape());
         b.addSummary("steps", totalSteps + " (" + stepsPerEpoch + " per epoch)");

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.regex.Pattern;
 import org.gen4j.core.metric.MetricResult;
+import org.gen4j.core.spi.Gen4jBuild;
 import org.gen4j.core.util.AtomicFiles;
 import org.gen4j.evaluation.features.FeatureNetwork;
 
@@ -199,21 +198,9 @@ public record EvaluationReport(
         return JSON.readValue(file.toFile(), EvaluationReport.class);
     }
 
-    /** The gen4j version of this jar, or {@code development build} when unknown. */
+    /** The gen4j build that computes the metrics: version, and commit and build time if known. */
     public static String currentGen4jVersion() {
-        try (InputStream in = EvaluationReport.class.getResourceAsStream("version.properties")) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                String v = p.getProperty("version");
-                if (v != null && !v.isBlank() && !v.startsWith("${")) {
-                    return v;
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the gen4j version resource", e);
-        }
-        return "development build";
+        return Gen4jBuild.current().describe();
     }
 
     /** Builds an {@link EvaluationReport}. */
