@@ -13,8 +13,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
 import org.assertj.core.data.Offset;
 import org.gen4j.core.random.RandomStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.gen4j.testing.BaseManager;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,17 +28,7 @@ class DiffAugmentTest {
     private static final int H = 8;
     private static final int W = 8;
 
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
+    @BaseManager private NDManager manager;
 
     private static float[] images(long seed) {
         RandomStream r = new RandomStream(seed);

@@ -20,9 +20,8 @@ import java.util.Random;
 import java.util.Set;
 import org.gen4j.core.model.Discriminator;
 import org.gen4j.core.nn.Layers;
+import org.gen4j.testing.BaseManager;
 import org.gen4j.testing.NDAssert;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,18 +47,8 @@ class VjpRouteTest {
     private static final double AUTOGRAD_RTOL = 1e-9;
     private static final double AUTOGRAD_ATOL = 1e-12;
 
-    private NDManager manager;
+    @BaseManager private NDManager manager;
     private final VjpRoute route = new VjpRoute();
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
 
     // ---- critics --------------------------------------------------------------------------
 

@@ -7,24 +7,13 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.gen4j.testing.BaseManager;
 import org.junit.jupiter.api.Test;
 
 /** Each decoder distribution's -log p(x|z) against its closed form, computed in plain Java. */
 class PixelLikelihoodsTest {
 
-    private NDManager m;
-
-    @BeforeEach
-    void open() {
-        m = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        m.close();
-    }
+    @BaseManager private NDManager m;
 
     private static double sigmoid(double v) {
         return 1 / (1 + Math.exp(-v));

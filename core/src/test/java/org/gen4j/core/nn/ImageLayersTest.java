@@ -13,8 +13,8 @@ import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import org.assertj.core.data.Offset;
+import org.gen4j.testing.BaseManager;
 import org.gen4j.testing.TestArrays;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,18 +25,12 @@ import org.junit.jupiter.api.Test;
  */
 class ImageLayersTest {
 
-    private NDManager manager;
+    @BaseManager private NDManager manager;
     private ParameterStore ps;
 
     @BeforeEach
     void open() {
-        manager = NDManager.newBaseManager();
         ps = new ParameterStore(manager, false);
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
     }
 
     private float[] forward(Block block, NDArray x) {

@@ -17,8 +17,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import org.gen4j.testing.BaseManager;
 import org.gen4j.testing.NDAssert;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,18 +28,12 @@ import org.junit.jupiter.api.Test;
  */
 class LabelConditioningTest {
 
-    private NDManager manager;
+    @BaseManager private NDManager manager;
     private ParameterStore ps;
 
     @BeforeEach
     void open() {
-        manager = NDManager.newBaseManager();
         ps = new ParameterStore(manager, false);
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
     }
 
     @Test

@@ -10,9 +10,8 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.Random;
+import org.gen4j.testing.BaseManager;
 import org.gen4j.testing.NDAssert;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.EnumSource.Mode;
@@ -31,17 +30,7 @@ class LayerNormTrainingTest {
     private static final int H = 3;
     private static final int W = 5;
 
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
+    @BaseManager private NDManager manager;
 
     @ParameterizedTest
     @EnumSource(value = DataType.class, names = {"FLOAT32", "FLOAT64"}, mode = Mode.INCLUDE)

@@ -27,8 +27,8 @@ import java.io.DataOutputStream;
 import java.util.Random;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.gen4j.testing.BaseManager;
 import org.gen4j.testing.NDAssert;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -42,18 +42,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class LayersTest {
 
-    private NDManager manager;
+    @BaseManager private NDManager manager;
     private ParameterStore ps;
 
     @BeforeEach
     void open() {
-        manager = NDManager.newBaseManager();
         ps = new ParameterStore(manager, false);
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
     }
 
     private NDArray gaussian(Shape shape, long seed, DataType type) {

@@ -19,8 +19,8 @@ import java.io.DataOutputStream;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.assertj.core.data.Offset;
+import org.gen4j.testing.BaseManager;
 import org.gen4j.testing.TestArrays;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,18 +31,12 @@ import org.junit.jupiter.api.Test;
  */
 class SpectralNormTest {
 
-    private NDManager manager;
+    @BaseManager private NDManager manager;
     private ParameterStore ps;
 
     @BeforeEach
     void open() {
-        manager = NDManager.newBaseManager();
         ps = new ParameterStore(manager, false);
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
     }
 
     private NDArray random(Shape shape, long seed) {

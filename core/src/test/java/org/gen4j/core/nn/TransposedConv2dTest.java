@@ -26,9 +26,8 @@ import java.util.stream.Stream;
 import org.gen4j.core.nn.TransposedConvCases.Case;
 import org.gen4j.core.nn.TransposedConvCases.Reference;
 import org.gen4j.core.random.RandomStream;
+import org.gen4j.testing.BaseManager;
 import org.gen4j.testing.NDAssert;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -38,17 +37,7 @@ class TransposedConv2dTest {
 
     private static final double RTOL = 1e-4;
 
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
+    @BaseManager private NDManager manager;
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.gen4j.core.nn.TransposedConvCases#cases")

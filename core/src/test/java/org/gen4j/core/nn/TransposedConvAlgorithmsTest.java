@@ -16,9 +16,8 @@ import java.util.stream.Stream;
 import org.gen4j.core.nn.TransposedConvCases.Case;
 import org.gen4j.core.nn.TransposedConvCases.Reference;
 import org.gen4j.core.random.RandomStream;
+import org.gen4j.testing.BaseManager;
 import org.gen4j.testing.NDAssert;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -33,17 +32,7 @@ class TransposedConvAlgorithmsTest {
 
     private static final double RTOL = 1e-4;
 
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
+    @BaseManager private NDManager manager;
 
     /** One algorithm, called with the input, the weight and the case's settings. */
     private interface Algorithm {

@@ -5,24 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.gen4j.testing.BaseManager;
 import org.junit.jupiter.api.Test;
 
 /** {@link UpdateScope}: what an update computes is freed with it, what it keeps is not. */
 class UpdateScopeTest {
 
-    private NDManager step;
-
-    @BeforeEach
-    void open() {
-        step = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        step.close();
-    }
+    @BaseManager private NDManager step;
 
     @Test
     void freesWhatTheUpdateComputedAndKeepsWhatItIsTold() {

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.assertj.core.data.Offset;
 import org.gen4j.core.random.RandomStream;
-import org.junit.jupiter.api.AfterEach;
+import org.gen4j.testing.BaseManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,19 +32,13 @@ class WeightAverageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private NDManager manager;
+    @BaseManager private NDManager manager;
     private Linear block;
 
     @BeforeEach
     void open() {
-        manager = NDManager.newBaseManager();
         block = Linear.builder().setUnits(2).build();
         block.initialize(manager, DataType.FLOAT32, new Shape(1, 3));
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
     }
 
     /** Weight values of sequence element k: a seeded draw. */

@@ -20,8 +20,8 @@ import org.gen4j.core.optim.NamedParameter;
 import org.gen4j.core.optim.Optimizer;
 import org.gen4j.core.optim.OptimizerSpec;
 import org.gen4j.core.optim.Optimizers;
+import org.gen4j.testing.BaseManager;
 import org.gen4j.testing.NDAssert;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,18 +37,12 @@ class CreateGraphRouteMemoryTest {
 
     private final CreateGraphRoute route = new CreateGraphRoute();
 
-    private NDManager manager;
+    @BaseManager private NDManager manager;
     private ParameterStore store;
 
     @BeforeEach
     void open() {
-        manager = NDManager.newBaseManager();
         store = new ParameterStore(manager, false);
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
     }
 
     /** One critic update: Wasserstein loss plus 10 x the penalty, backward, Adam step. */

@@ -22,9 +22,9 @@ import org.assertj.core.data.Offset;
 import org.gen4j.core.grad.InputGradientRoute;
 import org.gen4j.core.grad.InputGradientRoutes;
 import org.gen4j.core.model.Discriminator;
+import org.gen4j.testing.BaseManager;
 import org.gen4j.testing.Engines;
 import org.gen4j.testing.NDAssert;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,18 +47,12 @@ class CreateGraphRouteTest {
 
     private final InputGradientRoute route = new CreateGraphRoute();
 
-    private NDManager manager;
+    @BaseManager private NDManager manager;
     private ParameterStore store;
 
     @BeforeEach
     void open() {
-        manager = NDManager.newBaseManager();
         store = new ParameterStore(manager, false);
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
     }
 
     @Test

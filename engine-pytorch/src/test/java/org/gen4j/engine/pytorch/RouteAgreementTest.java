@@ -16,8 +16,8 @@ import org.gen4j.core.grad.InputGradientRoute;
 import org.gen4j.core.grad.InputGradientRoutes;
 import org.gen4j.core.grad.VjpRoute;
 import org.gen4j.core.model.Discriminator;
+import org.gen4j.testing.BaseManager;
 import org.gen4j.testing.NDAssert;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,18 +29,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RouteAgreementTest {
 
-    private NDManager manager;
+    @BaseManager private NDManager manager;
     private ParameterStore store;
 
     @BeforeEach
     void open() {
-        manager = NDManager.newBaseManager();
         store = new ParameterStore(manager, false);
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
     }
 
     @Test

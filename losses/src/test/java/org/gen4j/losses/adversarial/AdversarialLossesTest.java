@@ -8,8 +8,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.gen4j.testing.BaseManager;
 import org.junit.jupiter.api.Test;
 
 class AdversarialLossesTest {
@@ -17,17 +16,7 @@ class AdversarialLossesTest {
     private static final float[] REAL = {2.5f, -1f, 0f, 7f, -3.25f, 100f, -100f};
     private static final float[] FAKE = {-0.5f, 1.5f, -6f, 0.25f, 3f, -100f, 100f};
 
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
+    @BaseManager private NDManager manager;
 
     /** -log(sigmoid(x)) computed in double the textbook way, guarded only where double overflows. */
     private static double negLogSigmoid(double x) {

@@ -11,8 +11,7 @@ import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import org.gen4j.core.loss.GanLoss;
 import org.gen4j.core.util.Options;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.gen4j.testing.BaseManager;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,17 +20,7 @@ import org.junit.jupiter.api.Test;
 /** wasserstein, hinge, least-squares and relativistic-average against closed forms in double. */
 class MoreLossesTest {
 
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
+    @BaseManager private NDManager manager;
 
     static java.util.stream.Stream<Arguments> logitSets() {
         return java.util.stream.Stream.of(

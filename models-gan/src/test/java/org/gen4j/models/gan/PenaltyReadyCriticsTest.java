@@ -23,9 +23,8 @@ import org.gen4j.core.model.NetworkSpec;
 import org.gen4j.core.util.Options;
 import org.gen4j.models.gan.dcgan.Dcgan;
 import org.gen4j.models.gan.mlp.MlpGan;
+import org.gen4j.testing.BaseManager;
 import org.gen4j.testing.NDAssert;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -38,18 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PenaltyReadyCriticsTest {
 
-    private NDManager manager;
+    @BaseManager private NDManager manager;
     private final VjpRoute route = new VjpRoute();
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
 
     private static NetworkSpec spec(Shape sample, Map<String, Object> options) {
         // batchNormAllowed false: what a run with a gradient penalty asks for.

@@ -24,8 +24,8 @@ import org.gen4j.core.model.PatchDiscriminatorSpec;
 import org.gen4j.core.nn.SeededNormalInitializer;
 import org.gen4j.core.random.RandomStream;
 import org.gen4j.core.util.Options;
+import org.gen4j.testing.BaseManager;
 import org.gen4j.testing.TestArrays;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,18 +38,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class PatchGanTest {
 
-    private NDManager manager;
+    @BaseManager private NDManager manager;
     private ParameterStore ps;
 
     @BeforeEach
     void open() {
-        manager = NDManager.newBaseManager();
         ps = new ParameterStore(manager, false);
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
     }
 
     static PatchDiscriminator critic(Shape in, int extra, Map<String, Object> options,

@@ -23,8 +23,8 @@ import org.gen4j.core.nn.SeededNormalInitializer;
 import org.gen4j.core.nn.TransposedConv2d;
 import org.gen4j.core.random.RandomStream;
 import org.gen4j.core.util.Options;
+import org.gen4j.testing.BaseManager;
 import org.gen4j.testing.TestArrays;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,18 +36,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class TranslatorShapesTest {
 
-    private NDManager manager;
+    @BaseManager private NDManager manager;
     private ParameterStore ps;
 
     @BeforeEach
     void open() {
-        manager = NDManager.newBaseManager();
         ps = new ParameterStore(manager, false);
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
     }
 
     private static Translator build(Function<TranslatorSpec, Translator> create, Shape in,

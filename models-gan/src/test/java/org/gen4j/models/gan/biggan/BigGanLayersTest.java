@@ -14,8 +14,8 @@ import java.util.Map;
 import org.assertj.core.data.Offset;
 import org.gen4j.core.nn.SpectralNorm;
 import org.gen4j.core.util.Options;
+import org.gen4j.testing.BaseManager;
 import org.gen4j.testing.TestArrays;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,18 +26,12 @@ import org.junit.jupiter.api.Test;
  */
 class BigGanLayersTest {
 
-    private NDManager manager;
+    @BaseManager private NDManager manager;
     private ParameterStore ps;
 
     @BeforeEach
     void open() {
-        manager = NDManager.newBaseManager();
         ps = new ParameterStore(manager, false);
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
     }
 
     private NDArray random(Shape shape, long seed) {
