@@ -24,6 +24,7 @@ import org.gen4j.core.procedure.StepBatch;
 import org.gen4j.core.procedure.StepContext;
 import org.gen4j.core.procedure.StepOutcome;
 import org.gen4j.core.procedure.TrainingProcedure;
+import org.gen4j.core.procedure.UpdateScope;
 import org.gen4j.core.random.RandomStream;
 
 /**
@@ -141,11 +142,18 @@ public final class PairedTranslation implements TrainingProcedure, ImageTranslat
         GanLoss loss = parts.loss();
         NDArray lossD;
         if (parts.adversarialWeight() > 0) {
+            // The critic update's arrays (the generator's forward, both critic passes and their
+            // graphs) are freed before the generator update, which computes its own.
+            UpdateScope scope = UpdateScope.open(c.manager());
+            scope.own(x);
+            scope.own(y);
             lossD = c.update(() -> {
                 NDArray fake = generate(c, x).stopGradient();
                 NDArray real = score(c, x, y);
                 return Scalars.mul(loss.discriminatorLoss(real, score(c, x, fake)), 0.5f);
             }, DISCRIMINATOR);
+            scope.keep(x, y, lossD);
+            scope.close();
         } else {
             lossD = c.manager().zeros(new Shape());
         }

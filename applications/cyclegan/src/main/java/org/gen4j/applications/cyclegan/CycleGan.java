@@ -27,6 +27,7 @@ import org.gen4j.core.procedure.StepBatch;
 import org.gen4j.core.procedure.StepContext;
 import org.gen4j.core.procedure.StepOutcome;
 import org.gen4j.core.procedure.TrainingProcedure;
+import org.gen4j.core.procedure.UpdateScope;
 import org.gen4j.core.random.RandomStream;
 import org.gen4j.core.translate.CriticRegularizers;
 import org.gen4j.core.translate.PatchScores;
@@ -115,6 +116,12 @@ final class CycleGan implements TrainingProcedure, ImageTranslation {
         GanLoss loss = p.loss();
         NDArray[] fakes = new NDArray[2];
         NDArray[] terms = new NDArray[3];
+        // The generators' update (four to six generator passes, two to four critic passes) is
+        // the step's largest graph: it is freed before the critics' update, which reads only
+        // the batch and the pooled fakes, copied to the host.
+        UpdateScope update = UpdateScope.open(c.manager());
+        update.own(a);
+        update.own(b);
         try (TransposedConvolution.Scope scope = TransposedConvolution.phasesOnly()) {
             updateGenerators(c, a, b, fakes, terms);
         }
@@ -125,6 +132,8 @@ final class CycleGan implements TrainingProcedure, ImageTranslation {
         NDArray shownB = HostArrays.create(c.manager(),
                 poolB.query(fakes[1].toFloatArray(), n, pool),
                 b.getShape());
+        update.keep(a, b, terms[0], terms[1], terms[2]);
+        update.close();
         NDArray[] critics = new NDArray[2];
         c.update(() -> {
             critics[0] = critic(c, loss, D_A, p.regularizersA(), a, shownA);

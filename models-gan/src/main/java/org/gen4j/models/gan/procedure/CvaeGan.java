@@ -28,6 +28,7 @@ import org.gen4j.core.procedure.StepBatch;
 import org.gen4j.core.procedure.StepContext;
 import org.gen4j.core.procedure.StepOutcome;
 import org.gen4j.core.procedure.TrainingProcedure;
+import org.gen4j.core.procedure.UpdateScope;
 import org.gen4j.core.procedure.WeightAverage;
 import org.gen4j.core.engine.HostArrays;
 
@@ -135,8 +136,18 @@ final class CvaeGan implements TrainingProcedure, LatentGenerator, LatentEncoder
         long n = batch.size();
         NDArray eps = c.gaussian("noise", new Shape(n, p.latentSize()));
         NDArray prior = c.gaussian("noise", new Shape(n, p.latentSize()));
+        // The classifier's and the critic's updates each free their arrays when they end, so
+        // that neither graph is held through the encoder and generator update, the largest.
+        UpdateScope classifierUpdate = UpdateScope.open(c.manager());
+        classifierUpdate.own(x);
+        classifierUpdate.own(y);
         NDArray lossC = c.update(() -> LogitFunctions.softmaxCrossEntropy(
                 c.forward(CLASSIFIER, new NDList(x)).head(), y), CLASSIFIER);
+        classifierUpdate.keep(x, y, lossC);
+        classifierUpdate.close();
+        UpdateScope criticUpdate = UpdateScope.open(c.manager());
+        criticUpdate.own(x);
+        criticUpdate.own(y);
         NDArray lossD = c.update(() -> {
             NDList both = decodeBoth(c, code(c, x, y, eps), prior, y);
             NDArray recon = both.get(0).stopGradient();
@@ -148,6 +159,8 @@ final class CvaeGan implements TrainingProcedure, LatentGenerator, LatentEncoder
                     .add(LogitFunctions.softplus(fake).mean())
                     .add(LogitFunctions.softplus(drawn).mean());
         }, DISCRIMINATOR);
+        criticUpdate.keep(x, y, lossD);
+        criticUpdate.close();
         NDArray[] terms = new NDArray[3];
         NDArray lossG = c.update(() -> {
             NDList q = c.forward(ENCODER, new NDList(x, y)).head().split(2, 1);
