@@ -43,7 +43,10 @@ public record Gen4jBuild(String version, Optional<String> commit, Optional<Boole
                 known(p.getProperty("built")));
     }
 
-    /** For logs: {@code 0.1.0-SNAPSHOT (commit 612ae7c with changes, built 2026-12-03T16:02:11Z)}. */
+    /**
+     * For logs, as {@code 0.1.0-SNAPSHOT (commit 612ae7c with changes, built
+     * 2026-12-03T16:02:11Z)}; the version alone when neither commit nor time is known.
+     */
     public String describe() {
         if (commit.isEmpty() && builtAt.isEmpty()) {
             return version;
