@@ -28,9 +28,10 @@ import org.gen4j.core.util.Options;
  * fails on anything else: another exception, or a result that does not hold together (a parse
  * whose round trip differs). Hangs are caught by the fuzzer's per-input timeout.
  *
- * <p>{@link ParsersFuzzTest} runs them under JUnit (regression inputs always, fuzzing with {@code
- * JAZZER_FUZZ=1}); {@code bench/fuzz} runs each for longer with Jazzer's command-line driver,
- * through the {@code fuzzerTestOneInput} methods of the nested classes.
+ * <p>A {@code *FuzzTest} class for each ({@link IdxFuzzTest} and its siblings) runs them under
+ * JUnit (regression inputs always, fuzzing with {@code JAZZER_FUZZ=1}); {@code bench/fuzz} runs
+ * each for longer with Jazzer's command-line driver, through the {@code fuzzerTestOneInput}
+ * methods of the nested classes.
  */
 public final class ParserFuzzTargets {
 
