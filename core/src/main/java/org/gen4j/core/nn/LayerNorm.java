@@ -3,13 +3,10 @@ package org.gen4j.core.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.Arrays;
@@ -109,7 +106,9 @@ public final class LayerNorm extends AbstractBlock implements InputVjp {
         NDArray x = Layers.single(LayerNorm.class, inputs);
         Shape s = check(x.getShape());
         if (s.dimension() == 4 && MxnetTrainingMode.isTraining(x.getManager())) {
-            return new NDList(affine(parameterStore, batchNormalised(x), true, training));
+            // Each sample a group, through MKL-DNN's batch norm (GroupNormalisation).
+            NDArray normalised = GroupNormalisation.normalise(x, s.get(0), epsilon);
+            return new NDList(affine(parameterStore, normalised, true, training));
         }
         // The engine's fused layer norm over each sample's values, with the per-channel scale
         // and shift broadcast over the positions: one operator and its backward instead of the
@@ -141,34 +140,10 @@ public final class LayerNorm extends AbstractBlock implements InputVjp {
     }
 
     /**
-     * Each sample of an image batch {@code (N, C, H, W)} normalised over its values, without a
-     * scale or shift, as MXNet's batch norm in training mode: the batch {@code (1, N, C H W, 1)}
-     * has one channel per sample, and a channel's batch statistics are the sample's mean and
-     * biased variance. Its forward and backward (MKL-DNN's) took 3.3 ms on the WGAN-GP critic's
-     * (64, 128, 7, 7) where MXNet's layer norm took 18 (its backward alone 17: a reference kernel),
-     * 9 against 20 ms with the scale and shift (a microbenchmark under MXNet's profiler). Only in
-     * training mode: outside it, MXNet's batch norm would use the running statistics.
-     */
-    private NDArray batchNormalised(NDArray x) {
-        Shape s = x.getShape();
-        long n = s.get(0);
-        NDManager manager = x.getManager();
-        Shape perSample = new Shape(n);
-        DataType type = x.getDataType();
-        NDArray rows = x.reshape(1, n, s.size() / n, 1);
-        // A training-mode batch norm updates its running statistics in place: these are scratch.
-        NDArray y = BatchNorm.batchNorm(rows, manager.zeros(perSample, type),
-                manager.ones(perSample, type), manager.ones(perSample, type),
-                manager.zeros(perSample, type), 1, 0.9f, epsilon, true).singletonOrThrow();
-        return y.reshape(s);
-    }
-
-    /**
      * {@code g * gamma} (and {@code + beta} if {@code shift}) per channel. For an image {@code
-     * (N, C, H, W)} it is a depthwise 1 x 1 convolution with {@code gamma} as its weight and
-     * {@code beta} as its bias: the same products, but MXNet differentiates a broadcasting
-     * multiply with a single-threaded reduction over the broadcast axes (about 15 ms for the
-     * WGAN-GP critic's (64, 128, 7, 7) against 2.5 for the convolution, forward and backward).
+     * (N, C, H, W)} it is a depthwise 1 x 1 convolution ({@link GroupNormalisation#scaleShift}):
+     * the same products, but MXNet differentiates a broadcasting multiply with a single-threaded
+     * reduction over the broadcast axes.
      */
     private NDArray affine(
             ParameterStore parameterStore, NDArray g, boolean shift, boolean training) {
@@ -178,11 +153,7 @@ public final class LayerNorm extends AbstractBlock implements InputVjp {
             NDArray y = g.mul(scale);
             return offset == null ? y : y.add(perChannel(parameterStore, beta, g, training));
         }
-        long c = g.getShape().get(1);
-        NDArray weight = scale.reshape(c, 1, 1, 1);
-        weight.attach(g.getManager());
-        return Conv2d.conv2d(g, weight, offset, new Shape(1, 1), new Shape(0, 0),
-                new Shape(1, 1), Math.toIntExact(c)).singletonOrThrow();
+        return GroupNormalisation.scaleShift(g, scale, offset);
     }
 
     /**
