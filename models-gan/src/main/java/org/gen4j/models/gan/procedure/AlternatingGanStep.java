@@ -181,13 +181,14 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
             // update and the outcome read from the last one: with n-critic 5, keeping five
             // recorded penalty graphs until the step ends tripled the WGAN-GP step's peak
             // memory, and keeping the last one's through the generator update cost another
-            // third. Fakes the generator update reuses keep their recorded graph: no scope then.
-            UpdateScope scope = reuseFakes ? null : UpdateScope.open(c.manager());
+            // third. Fakes the generator update reuses keep their recorded graph in the step:
+            // then only the critic's passes are the scope's.
+            UpdateScope scope = UpdateScope.open(c.manager());
             StepBatch batch = c.nextBatch();
-            real = own(scope, batch.images());
-            labels = conditional() ? own(scope, batch.labels()) : null;
-            NDArray codes = own(scope, codes(c, batch.size()));
-            NDArray z = input(own(scope, c.gaussian("noise", new Shape(batch.size(),
+            real = ownInput(scope, batch.images());
+            labels = conditional() ? ownInput(scope, batch.labels()) : null;
+            NDArray codes = ownInput(scope, codes(c, batch.size()));
+            NDArray z = input(ownInput(scope, c.gaussian("noise", new Shape(batch.size(),
                     latentSize))), codes);
             NDArray x = real;
             NDArray y = labels;
@@ -195,11 +196,11 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
             List<NDArray> values = new ArrayList<>();
             generatedCodes[0] = codes;
             c.update(() -> {
-                generated[0] = scope == null ? generator(c::forward, z, generatorLabels(y))
+                generated[0] = reuseFakes ? generator(c::forward, z, generatorLabels(y))
                         : unrecordedFakes(scope, c::forward, z, generatorLabels(y));
-                NDArray fake = augmented(c, "augment-fake", iteration,
-                        generated[0].stopGradient());
-                NDArray seen = augmented(c, "augment-real", iteration, x);
+                NDArray fake = scope.own(augmented(c, "augment-fake", iteration,
+                        generated[0].stopGradient()));
+                NDArray seen = criticInput(scope, augmented(c, "augment-real", iteration, x), x);
                 NDList realOut = critic(c::forward, seen, criticLabels(y));
                 NDList fakeOut = critic(c::forward, fake, criticLabels(y));
                 lossD[0] = loss.discriminatorLoss(realOut.head(), fakeOut.head());
@@ -218,13 +219,11 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
                 extra.addAll(values);
             }
             penalties.afterStep(c, x, y, iteration);
-            if (scope != null) {
-                if (i == nCritic - 1) {
-                    scope.keep(real, labels, lossD[0], penalty[0]);
-                    scope.keep(extra.toArray(NDArray[]::new));
-                }
-                scope.close();
+            if (i == nCritic - 1) {
+                scope.keep(real, labels, lossD[0], penalty[0]);
+                scope.keep(extra.toArray(NDArray[]::new));
             }
+            scope.close();
         }
         NDArray x = real;
         NDArray y = labels;
@@ -276,9 +275,21 @@ final class AlternatingGanStep implements TrainingProcedure, LatentGenerator, La
         }
     }
 
-    /** Moves an array into a critic update's scope, when it has one. */
-    private static NDArray own(UpdateScope scope, NDArray array) {
-        return scope == null ? array : scope.own(array);
+    /**
+     * Moves an input of a critic update into its scope, unless the generator update reuses the
+     * update's fakes: their recorded graph, from the noise on, stays in the step.
+     */
+    private NDArray ownInput(UpdateScope scope, NDArray array) {
+        return reuseFakes ? array : scope.own(array);
+    }
+
+    /**
+     * The critic's input for the real images, in the update's scope, so that the critic's passes
+     * (and the penalty) computed from it are freed with the update. When the generator update
+     * reuses the fakes the real batch stays in the step, and an unaugmented batch is copied.
+     */
+    private NDArray criticInput(UpdateScope scope, NDArray seen, NDArray real) {
+        return scope.own(reuseFakes && seen == real ? real.duplicate() : seen);
     }
 
     private NDArray generatorLabels(NDArray labels) {
