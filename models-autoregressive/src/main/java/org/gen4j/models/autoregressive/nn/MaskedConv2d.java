@@ -186,9 +186,14 @@ public final class MaskedConv2d extends AbstractBlock {
 
     private synchronized NDArray mask(NDArray w) {
         if (mask == null || !mask.getDevice().equals(w.getDevice())) {
+            NDArray previous = mask;
             mask = HostArrays.create(w.getManager(),
                     maskValues(), w.getShape()).toType(DataType.FLOAT32,
                     false);
+            if (previous != null) {
+                // The weight moved to another device: the old device's mask is never read again.
+                previous.close();
+            }
         }
         return mask;
     }
