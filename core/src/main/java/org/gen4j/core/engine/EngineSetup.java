@@ -1,6 +1,7 @@
 package org.gen4j.core.engine;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -29,6 +30,26 @@ public final class EngineSetup {
     public static final String MXNET = "MXNet";
     /** The name DJL gives the PyTorch engine. */
     public static final String PYTORCH = "PyTorch";
+
+    /**
+     * Whether the arrays of {@code manager} are MXNet's.
+     *
+     * @param manager any manager
+     * @return {@code true} if its engine is {@value #MXNET}
+     */
+    public static boolean isMxnet(NDManager manager) {
+        return MXNET.equals(manager.getEngine().getEngineName());
+    }
+
+    /**
+     * Whether the arrays of {@code manager} are PyTorch's.
+     *
+     * @param manager any manager
+     * @return {@code true} if its engine is {@value #PYTORCH}
+     */
+    public static boolean isPytorch(NDManager manager) {
+        return PYTORCH.equals(manager.getEngine().getEngineName());
+    }
 
     /** What to add to a Maven build for each engine. */
     static final Map<String, String> COORDINATES = Map.of(

@@ -45,7 +45,6 @@ public final class HostArrays {
     /** The most decodes tried until two consecutive ones agree. */
     static final int DECODE_ATTEMPTS = 5;
 
-    private static final String MXNET = "MXNet";
     /** Staging buffers up to this size are kept per thread; larger copies get their own. */
     private static final int KEPT_BYTES = 16 << 20;
     private static final ThreadLocal<ByteBuffer[]> STAGING =
@@ -55,7 +54,7 @@ public final class HostArrays {
 
     /** {@code manager.create(data, shape)}, copied exactly. */
     public static NDArray create(NDManager manager, float[] data, Shape shape) {
-        return isMxnet(manager) ? staged(manager, shape, data.length * (long) Float.BYTES,
+        return EngineSetup.isMxnet(manager) ? staged(manager, shape, data.length * (long) Float.BYTES,
                 b -> b.asFloatBuffer().put(data), ByteBuffer::asFloatBuffer)
                 : manager.create(data, shape);
     }
@@ -72,14 +71,14 @@ public final class HostArrays {
 
     /** {@code manager.create(data, shape)}, copied exactly. */
     public static NDArray create(NDManager manager, double[] data, Shape shape) {
-        return isMxnet(manager) ? staged(manager, shape, data.length * (long) Double.BYTES,
+        return EngineSetup.isMxnet(manager) ? staged(manager, shape, data.length * (long) Double.BYTES,
                 b -> b.asDoubleBuffer().put(data), ByteBuffer::asDoubleBuffer)
                 : manager.create(data, shape);
     }
 
     /** {@code manager.create(data, shape)}, copied exactly. */
     public static NDArray create(NDManager manager, int[] data, Shape shape) {
-        return isMxnet(manager) ? staged(manager, shape, data.length * (long) Integer.BYTES,
+        return EngineSetup.isMxnet(manager) ? staged(manager, shape, data.length * (long) Integer.BYTES,
                 b -> b.asIntBuffer().put(data), ByteBuffer::asIntBuffer)
                 : manager.create(data, shape);
     }
@@ -103,7 +102,7 @@ public final class HostArrays {
 
     /** {@code manager.decode(bytes)}, checked on MXNet as the class says. */
     public static NDArray decode(NDManager manager, byte[] bytes) {
-        if (!isMxnet(manager)) {
+        if (!EngineSetup.isMxnet(manager)) {
             return manager.decode(bytes);
         }
         return agreed(() -> new NDList(manager.decode(bytes)), "an encoded array").get(0);
@@ -111,7 +110,7 @@ public final class HostArrays {
 
     /** {@code NDList.decode(manager, bytes)}, checked on MXNet as the class says. */
     public static NDList decodeList(NDManager manager, byte[] bytes) {
-        if (!isMxnet(manager)) {
+        if (!EngineSetup.isMxnet(manager)) {
             return NDList.decode(manager, bytes);
         }
         return agreed(() -> NDList.decode(manager, bytes), "an encoded array list");
@@ -128,7 +127,7 @@ public final class HostArrays {
             throws IOException, ai.djl.MalformedModelException {
         NDList replaced = parameterArrays(block);
         try {
-            if (!isMxnet(manager)) {
+            if (!EngineSetup.isMxnet(manager)) {
                 load(block, manager, bytes);
                 return;
             }
@@ -233,10 +232,6 @@ public final class HostArrays {
             }
         }
         return true;
-    }
-
-    private static boolean isMxnet(NDManager manager) {
-        return MXNET.equals(manager.getEngine().getEngineName());
     }
 
     /** A direct buffer of {@code bytes} bytes at position 0, the thread's own when small. */

@@ -27,8 +27,6 @@ import java.util.function.BinaryOperator;
  */
 public final class Scalars {
 
-    private static final String PYTORCH = "PyTorch";
-
     private Scalars() {}
 
     /** {@code x * c}. */
@@ -78,7 +76,7 @@ public final class Scalars {
 
     /** Whether DJL's own number arithmetic on the engine of {@code x} is unsafe to record. */
     private static boolean needsEngineScalar(NDArray x) {
-        return PYTORCH.equals(x.getManager().getEngine().getEngineName());
+        return EngineSetup.isPytorch(x.getManager());
     }
 
     /**

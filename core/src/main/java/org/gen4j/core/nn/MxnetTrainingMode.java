@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Optional;
+import org.gen4j.core.engine.EngineSetup;
 
 /**
  * Whether MXNet's autograd is in training mode on this thread, the mode in which its operators
@@ -29,7 +30,7 @@ final class MxnetTrainingMode {
      *     and where DJL's MXNet bindings have no such probe
      */
     static boolean isTraining(NDManager manager) {
-        if (!"MXNet".equals(manager.getEngine().getEngineName())) {
+        if (!EngineSetup.isMxnet(manager)) {
             return false;
         }
         Optional<MethodHandle> handle = probe;

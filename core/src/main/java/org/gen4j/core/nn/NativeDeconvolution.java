@@ -3,6 +3,7 @@ package org.gen4j.core.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import org.gen4j.core.engine.EngineSetup;
 
 /**
  * MXNet's own deconvolution operator, where it is safe and exact: one algorithm of {@link
@@ -31,7 +32,7 @@ final class NativeDeconvolution {
      * backward, 72 ms by phases against the 31 ms of a convolution with the same multiply-adds).
      */
     static boolean applies(NDManager manager) {
-        return "MXNet".equals(manager.getEngine().getEngineName())
+        return EngineSetup.isMxnet(manager)
                 && !"false".equalsIgnoreCase(System.getProperty(PROPERTY))
                 && SUPPRESSED.get()[0] == 0;
     }

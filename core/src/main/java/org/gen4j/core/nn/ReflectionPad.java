@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.gen4j.core.engine.EngineSetup;
 
 /**
  * Reflection padding of {@code (N, C, H, W)} images by {@code p} pixels on every side, as
@@ -63,7 +64,7 @@ public final class ReflectionPad extends AbstractBlock {
         if (padding == 0) {
             return new NDList(x);
         }
-        if ("MXNet".equals(x.getManager().getEngine().getEngineName())) {
+        if (EngineSetup.isMxnet(x.getManager())) {
             PairList<String, Object> reflect = new PairList<>();
             reflect.add("mode", "reflect");
             reflect.add("pad_width", "(0,0,0,0," + padding + "," + padding + "," + padding + ","

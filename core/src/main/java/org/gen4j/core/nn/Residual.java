@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.Arrays;
 import java.util.Objects;
+import org.gen4j.core.engine.EngineSetup;
 
 /**
  * A residual connection, {@code y = x + body(x)}, where {@code body} keeps the input's shape;
@@ -71,7 +72,7 @@ public final class Residual extends AbstractBlock {
                     + x.getShape() + " but returned " + branch.getShape());
         }
         NDManager manager = x.getManager();
-        if ("MXNet".equals(manager.getEngine().getEngineName())) {
+        if (EngineSetup.isMxnet(manager)) {
             PairList<String, Object> params = new PairList<>();
             params.add("num_args", "2");
             return manager.invoke("add_n", new NDList(x, branch), params).singletonOrThrow();

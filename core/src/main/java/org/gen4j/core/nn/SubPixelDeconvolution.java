@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.gen4j.core.engine.EngineSetup;
 import org.gen4j.core.engine.HostArrays;
 
 /**
@@ -128,7 +129,7 @@ final class SubPixelDeconvolution {
      * filters are zeros whose outputs are dropped.
      */
     static long paddedFilters(NDManager manager, long filters) {
-        if (!"MXNet".equals(manager.getEngine().getEngineName())) {
+        if (!EngineSetup.isMxnet(manager)) {
             return filters;
         }
         return (filters + 15) / 16 * 16;
