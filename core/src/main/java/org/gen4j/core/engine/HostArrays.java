@@ -1,5 +1,7 @@
 package org.gen4j.core.engine;
 
+import static org.gen4j.core.engine.EngineSetup.isMxnet;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -54,7 +56,7 @@ public final class HostArrays {
 
     /** {@code manager.create(data, shape)}, copied exactly. */
     public static NDArray create(NDManager manager, float[] data, Shape shape) {
-        return EngineSetup.isMxnet(manager) ? staged(manager, shape, data.length * (long) Float.BYTES,
+        return isMxnet(manager) ? staged(manager, shape, data.length * (long) Float.BYTES,
                 b -> b.asFloatBuffer().put(data), ByteBuffer::asFloatBuffer)
                 : manager.create(data, shape);
     }
@@ -71,14 +73,14 @@ public final class HostArrays {
 
     /** {@code manager.create(data, shape)}, copied exactly. */
     public static NDArray create(NDManager manager, double[] data, Shape shape) {
-        return EngineSetup.isMxnet(manager) ? staged(manager, shape, data.length * (long) Double.BYTES,
+        return isMxnet(manager) ? staged(manager, shape, data.length * (long) Double.BYTES,
                 b -> b.asDoubleBuffer().put(data), ByteBuffer::asDoubleBuffer)
                 : manager.create(data, shape);
     }
 
     /** {@code manager.create(data, shape)}, copied exactly. */
     public static NDArray create(NDManager manager, int[] data, Shape shape) {
-        return EngineSetup.isMxnet(manager) ? staged(manager, shape, data.length * (long) Integer.BYTES,
+        return isMxnet(manager) ? staged(manager, shape, data.length * (long) Integer.BYTES,
                 b -> b.asIntBuffer().put(data), ByteBuffer::asIntBuffer)
                 : manager.create(data, shape);
     }
@@ -102,7 +104,7 @@ public final class HostArrays {
 
     /** {@code manager.decode(bytes)}, checked on MXNet as the class says. */
     public static NDArray decode(NDManager manager, byte[] bytes) {
-        if (!EngineSetup.isMxnet(manager)) {
+        if (!isMxnet(manager)) {
             return manager.decode(bytes);
         }
         return agreed(() -> new NDList(manager.decode(bytes)), "an encoded array").get(0);
@@ -110,7 +112,7 @@ public final class HostArrays {
 
     /** {@code NDList.decode(manager, bytes)}, checked on MXNet as the class says. */
     public static NDList decodeList(NDManager manager, byte[] bytes) {
-        if (!EngineSetup.isMxnet(manager)) {
+        if (!isMxnet(manager)) {
             return NDList.decode(manager, bytes);
         }
         return agreed(() -> NDList.decode(manager, bytes), "an encoded array list");
@@ -127,7 +129,7 @@ public final class HostArrays {
             throws IOException, ai.djl.MalformedModelException {
         NDList replaced = parameterArrays(block);
         try {
-            if (!EngineSetup.isMxnet(manager)) {
+            if (!isMxnet(manager)) {
                 load(block, manager, bytes);
                 return;
             }
